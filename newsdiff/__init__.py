@@ -1,0 +1,58 @@
+"""newsdiff: what really changed between versions of a news story.
+
+>>> import newsdiff
+>>> rev = newsdiff.compare("The bridge closed.", "The bridge closed on Monday.")
+>>> rev.changes[0].kind.value
+'changed'
+"""
+
+from newsdiff.collate import collate
+from newsdiff.compare import compare
+from newsdiff.errors import EmptyInputError, InputError, NewsdiffError, NoBodyError, VersionError
+from newsdiff.models import (
+    Article,
+    Block,
+    BlockKind,
+    Cell,
+    Change,
+    ChangeKind,
+    Metadata,
+    Presence,
+    Revision,
+    RevisionStats,
+    Span,
+    SpanOp,
+    Story,
+    StoryRow,
+    StoryVersion,
+)
+from newsdiff.parse import parse
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Block",
+    "BlockKind",
+    "Cell",
+    "Change",
+    "ChangeKind",
+    "EmptyInputError",
+    "InputError",
+    "Metadata",
+    "NewsdiffError",
+    "NoBodyError",
+    "Presence",
+    "Revision",
+    "RevisionStats",
+    "Span",
+    "SpanOp",
+    "Story",
+    "StoryRow",
+    "StoryVersion",
+    "VersionError",
+    "__version__",
+    "collate",
+    "compare",
+    "parse",
+]

@@ -1,0 +1,437 @@
+"""Paragraph alignment of a version against the canonical.
+
+Four passes, each cheap enough that the whole stays near-linear when most
+paragraphs are unchanged:
+
+1. **Anchors.** Paragraphs whose comparison keys are equal anchor the alignment:
+   common prefix and suffix, then keys unique on both sides in increasing order
+   (patience diff), then diff-match-patch over the small gaps left between them.
+2. **Gaps.** Between anchors, a Gale–Church-style "bead" dynamic programme chooses
+   links 1-1, 1-k (split) and k-1 (merged), k ≤ 3, or leaves paragraphs removed or
+   added. A link scores ``(len_a + len_b) / 2 · (sim − τ)``, so a pair is linked only
+   when its word similarity beats τ, and long paragraphs weigh more than short ones.
+3. **Moves.** Leftover removed and added paragraphs that are still similar are
+   linked as moves, best pair first.
+4. **Reordered merges and splits.** A leftover neighbour of a linked paragraph joins
+   the link when the other side contains most of its distinctive (IDF-weighted) words:
+   two paragraphs merged into one in a different order defeat the in-order beads.
+
+Similarity is the Indel similarity over word tokens, ``2·LCS / (len_a + len_b)``.
+Gaps too large for the dynamic programme are first cut by high-similarity pairs
+found through rare shared words, so unrelated or huge inputs stay bounded.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from newsdiff import dmp
+from newsdiff.models import ChangeKind
+from newsdiff.text import words
+
+TAU = 0.35
+"""A 1-1 link needs word similarity above this (below, removed + added scores better)."""
+MOVE_SIMILARITY = 0.5
+"""Leftover removed/added paragraphs this similar are linked as a move."""
+MOVE_MIN_WORDS = 4
+ATTACH_CONTAINMENT = 0.3
+"""Share of a neighbour's distinctive words the partner must contain to join a link."""
+SPLIT_PART_CONTAINMENT = 0.5
+"""Each part of a split or merge must find this share of its words in the other side."""
+MAX_BEAD = 3
+DP_CELLS = 40_000
+"""Largest gap (old × new paragraphs) aligned by the dynamic programme directly."""
+DMP_GAP = 2_000
+"""Largest gap (old + new paragraphs) handed to diff-match-patch for anchors."""
+PAIR_BUDGET = 250_000
+"""Largest number of paragraph pairs compared exhaustively when looking for moves."""
+RARE_POSTINGS = 8
+"""Words in more paragraphs than this per side are too common to propose candidates."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph as the aligner sees it."""
+
+    key: str
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One alignment decision; indexes are paragraph positions on each side."""
+
+    kind: ChangeKind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+
+
+class _Side:
+    """Per-side word data: token lists, encoded token strings (for rapidfuzz), sizes."""
+
+    def __init__(self, units: Sequence[Unit], vocab: dict[str, str]) -> None:
+        self.units = units
+        self.keys = [u.key for u in units]
+        self.words = [words(k) for k in self.keys]
+        self.codes = ["".join(_encode(w, vocab) for w in ws) for ws in self.words]
+        self.sizes = [len(ws) for ws in self.words]
+
+
+def _encode(word: str, vocab: dict[str, str]) -> str:
+    code = vocab.get(word)
+    if code is None:
+        n = len(vocab)
+        if n >= dmp.MAX_ITEMS:  # collisions only blur similarity a little, deterministically
+            n = zlib.crc32(word.encode("utf-8", "surrogatepass")) % dmp.MAX_ITEMS
+        code = vocab[word] = dmp.code_point(n)
+    return code
+
+
+def _sim(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    return float(Indel.normalized_similarity(a, b))
+
+
+def _containment(part: str, whole: str) -> float:
+    """Share of ``part``'s tokens (with multiplicity) that ``whole`` has."""
+    if not part:
+        return 0.0
+    have = Counter(whole)
+    return sum(min(n, have[c]) for c, n in Counter(part).items()) / len(part)
+
+
+# ---------------------------------------------------------------- pass 1: anchors
+
+
+def _anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """Monotone pairs (i, j) with ``a[i] == b[j]``."""
+    found: list[tuple[int, int]] = []
+    stack = [(0, len(a), 0, len(b))]
+    while stack:
+        a0, a1, b0, b1 = stack.pop()
+        while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
+            found.append((a0, b0))
+            a0, b0 = a0 + 1, b0 + 1
+        while a0 < a1 and b0 < b1 and a[a1 - 1] == b[b1 - 1]:
+            a1, b1 = a1 - 1, b1 - 1
+            found.append((a1, b1))
+        if a0 == a1 or b0 == b1:
+            continue
+        unique = _unique_common(a, b, a0, a1, b0, b1)
+        if unique:
+            bounds = [(a0 - 1, b0 - 1), *unique, (a1, b1)]
+            found.extend(unique)
+            for (p, q), (r, s) in zip(bounds, bounds[1:], strict=False):
+                if r - p > 1 and s - q > 1:
+                    stack.append((p + 1, r, q + 1, s))
+        elif (a1 - a0) + (b1 - b0) <= DMP_GAP:
+            i, j = a0, b0
+            for op, n in dmp.diff(a[a0:a1], b[b0:b1]):
+                if op is dmp.Op.EQUAL:
+                    found.extend((i + k, j + k) for k in range(n))
+                if op is not dmp.Op.INSERT:
+                    i += n
+                if op is not dmp.Op.DELETE:
+                    j += n
+    found.sort()
+    return found
+
+
+def _unique_common(
+    a: Sequence[str], b: Sequence[str], a0: int, a1: int, b0: int, b1: int
+) -> list[tuple[int, int]]:
+    """Longest increasing run of keys that occur exactly once on each side (patience)."""
+    count_a = Counter(a[a0:a1])
+    count_b = Counter(b[b0:b1])
+    where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
+    pairs = [
+        (i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b
+    ]
+    return _longest_increasing(pairs)
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of ``pairs`` (sorted by i) increasing in j; O(n log n)."""
+    tails: list[int] = []  # smallest j ending an increasing run of each length
+    tail_at: list[int] = []
+    parent: list[int] = []
+    for n, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_at.append(n)
+        else:
+            tails[k] = j
+            tail_at[k] = n
+        parent.append(tail_at[k - 1] if k else -1)
+    run: list[tuple[int, int]] = []
+    n = tail_at[-1] if tail_at else -1
+    while n >= 0:
+        run.append(pairs[n])
+        n = parent[n]
+    run.reverse()
+    return run
+
+
+# ---------------------------------------------------------------- pass 2: gaps
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """An entry of the in-order alignment: a link, or a removed / added paragraph."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float = 0.0
+
+
+class _Aligner:
+    def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
+        vocab: dict[str, str] = {}
+        self.a = _Side(old, vocab)
+        self.b = _Side(new, vocab)
+
+    # The score of linking the given paragraphs, or None when they must not be linked.
+    def _bead(self, olds: range, news: range) -> tuple[float, float] | None:
+        a, b = self.a, self.b
+        if len(olds) == 1 and len(news) == 1:
+            i, j = olds[0], news[0]
+            if a.units[i].heading != b.units[j].heading:
+                return None
+            sim = _sim(a.codes[i], b.codes[j])
+            return (a.sizes[i] + b.sizes[j]) / 2 * (sim - TAU), sim
+        if any(a.units[i].heading for i in olds) or any(b.units[j].heading for j in news):
+            return None
+        whole_a = "".join(a.codes[i] for i in olds)
+        whole_b = "".join(b.codes[j] for j in news)
+        parts, whole = (
+            ([a.codes[i] for i in olds], whole_b)
+            if len(olds) > 1
+            else ([b.codes[j] for j in news], whole_a)
+        )
+        if any(_containment(p, whole) < SPLIT_PART_CONTAINMENT for p in parts):
+            return None
+        sim = _sim(whole_a, whole_b)
+        return (len(whole_a) + len(whole_b)) / 2 * (sim - TAU), sim
+
+    def gap(self, a0: int, a1: int, b0: int, b1: int) -> list[_Item]:
+        n, m = a1 - a0, b1 - b0
+        if n == 0 or m == 0:
+            return [_Item((i,), ()) for i in range(a0, a1)] + [
+                _Item((), (j,)) for j in range(b0, b1)
+            ]
+        if n * m > DP_CELLS:
+            return self._big_gap(a0, a1, b0, b1)
+        return self._beads(a0, a1, b0, b1)
+
+    def _beads(self, a0: int, a1: int, b0: int, b1: int) -> list[_Item]:
+        n, m = a1 - a0, b1 - b0
+        neg = -math.inf
+        score = [[neg] * (m + 1) for _ in range(n + 1)]
+        back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+        score[0][0] = 0.0
+        for i in range(n + 1):
+            for j in range(m + 1):
+                here = score[i][j]
+                if here == neg:
+                    continue
+                # Removed before added: among equal scores the first found is kept.
+                moves: list[tuple[int, int, float, float]] = [(1, 0, 0.0, 0.0), (0, 1, 0.0, 0.0)]
+                if i < n and j < m:
+                    for di, dj in [(1, 1)] + [(1, k) for k in range(2, MAX_BEAD + 1)] + [
+                        (k, 1) for k in range(2, MAX_BEAD + 1)
+                    ]:
+                        if i + di > n or j + dj > m:
+                            continue
+                        bead = self._bead(range(a0 + i, a0 + i + di), range(b0 + j, b0 + j + dj))
+                        if bead is not None and bead[0] > 0:
+                            moves.append((di, dj, bead[0], bead[1]))
+                for di, dj, gain, sim in moves:
+                    ni, nj = i + di, j + dj
+                    if ni > n or nj > m:
+                        continue
+                    if here + gain > score[ni][nj]:
+                        score[ni][nj] = here + gain
+                        back[ni][nj] = (di, dj, sim)
+        items: list[_Item] = []
+        i, j = n, m
+        while i or j:
+            di, dj, sim = back[i][j]
+            i, j = i - di, j - dj
+            olds = tuple(range(a0 + i, a0 + i + di))
+            news = tuple(range(b0 + j, b0 + j + dj))
+            if olds and news:
+                items.append(_Item(olds, news, sim))
+            else:
+                items.append(_Item(olds, news))
+        items.reverse()
+        return items
+
+    def _big_gap(self, a0: int, a1: int, b0: int, b1: int) -> list[_Item]:
+        """Cut a huge gap at confident in-order pairs, then align the pieces."""
+        pairs = [
+            (i, j)
+            for i, j, sim in self._candidates(range(a0, a1), range(b0, b1))
+            if sim >= MOVE_SIMILARITY
+        ]
+        best: dict[int, int] = {}
+        for i, j in pairs:  # one partner per old paragraph: its most similar
+            best.setdefault(i, j)
+        cuts = _longest_increasing(sorted(best.items()))
+        if not cuts:
+            return [_Item((i,), ()) for i in range(a0, a1)] + [
+                _Item((), (j,)) for j in range(b0, b1)
+            ]
+        items: list[_Item] = []
+        p, q = a0, b0
+        for i, j in cuts:
+            items += self.gap(p, i, q, j)
+            items.append(_Item((i,), (j,), _sim(self.a.codes[i], self.b.codes[j])))
+            p, q = i + 1, j + 1
+        items += self.gap(p, a1, q, b1)
+        return items
+
+    def _candidates(self, olds: Sequence[int], news: Sequence[int]) -> list[tuple[int, int, float]]:
+        """Similar (old, new) pairs, most similar first; exhaustive when small, else
+        only pairs that share a rare word."""
+        a, b = self.a, self.b
+        if len(olds) * len(news) <= PAIR_BUDGET:
+            pairs = [(i, j) for i in olds for j in news]
+        else:
+            postings: dict[str, list[int]] = defaultdict(list)
+            for j in news:
+                for code in set(b.codes[j]):
+                    postings[code].append(j)
+            seen: set[tuple[int, int]] = set()
+            for i in olds:
+                for code in sorted(set(a.codes[i])):
+                    hits = postings.get(code, ())
+                    if 0 < len(hits) <= RARE_POSTINGS:
+                        seen.update((i, j) for j in hits)
+            pairs = sorted(seen)
+        scored = [
+            (i, j, _sim(a.codes[i], b.codes[j]))
+            for i, j in pairs
+            if a.units[i].heading == b.units[j].heading
+        ]
+        scored.sort(key=lambda t: (-t[2], t[0], t[1]))
+        return scored
+
+    # ------------------------------------------------------------ passes 3 and 4
+
+    def moves(self, items: list[_Item]) -> tuple[list[_Item], dict[int, Link]]:
+        """Pair leftover removed/added paragraphs as moves. Returns the items left and
+        the moves keyed by the position of the added item they replace."""
+        removed = [it.old[0] for it in items if not it.new]
+        added = [it.new[0] for it in items if not it.old]
+        a, b = self.a, self.b
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        moved: dict[int, Link] = {}
+        for i, j, sim in self._candidates(removed, added):
+            if sim < MOVE_SIMILARITY:
+                break
+            if i in used_a or j in used_b or min(a.sizes[i], b.sizes[j]) < MOVE_MIN_WORDS:
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            kind = ChangeKind.MOVED
+            moved[j] = Link(kind, (i,), (j,), sim)
+        kept = [it for it in items if not (it.old and not it.new and it.old[0] in used_a)]
+        return kept, moved
+
+    def attach(self, items: list[_Item], moved: dict[int, Link]) -> list[_Item]:
+        """Join leftover neighbours to links whose other side contains their words."""
+        a, b = self.a, self.b
+        df: Counter[str] = Counter()
+        for codes in a.codes + b.codes:
+            df.update(set(codes))
+        total = len(a.codes) + len(b.codes)
+
+        def containment(part: str, whole: str) -> float:
+            weights = {c: math.log(total / df[c]) for c in set(part)}
+            mass = sum(weights.values())
+            have = set(whole)
+            return sum(w for c, w in weights.items() if c in have) / mass if mass else 0.0
+
+        removed = {it.old[0]: n for n, it in enumerate(items) if not it.new}
+        added = {it.new[0]: n for n, it in enumerate(items) if not it.old and it.new[0] not in moved}
+        merged: dict[int, _Item] = {}
+        dropped: set[int] = set()
+        for n, it in enumerate(items):
+            if not (it.old and it.new) or (len(it.old) > 1 and len(it.new) > 1):
+                continue
+            olds, news = list(it.old), list(it.new)
+            if any(a.units[i].heading for i in olds) or any(b.units[j].heading for j in news):
+                continue
+            if len(news) == 1:  # may grow on the old side (merge)
+                whole = b.codes[news[0]]
+                for i in (olds[0] - 1, olds[-1] + 1):
+                    m = removed.get(i)
+                    if m is None or m in dropped or a.units[i].heading:
+                        continue
+                    if a.sizes[i] >= MOVE_MIN_WORDS and containment(a.codes[i], whole) >= (
+                        ATTACH_CONTAINMENT
+                    ):
+                        olds = sorted([*olds, i])
+                        dropped.add(m)
+            if len(olds) == 1:  # may grow on the new side (split)
+                whole = a.codes[olds[0]]
+                for j in (news[0] - 1, news[-1] + 1):
+                    m = added.get(j)
+                    if m is None or m in dropped or b.units[j].heading:
+                        continue
+                    if b.sizes[j] >= MOVE_MIN_WORDS and containment(b.codes[j], whole) >= (
+                        ATTACH_CONTAINMENT
+                    ):
+                        news = sorted([*news, j])
+                        dropped.add(m)
+            if (tuple(olds), tuple(news)) != (it.old, it.new):
+                sim = _sim("".join(a.codes[i] for i in olds), "".join(b.codes[j] for j in news))
+                merged[n] = _Item(tuple(olds), tuple(news), sim)
+        return [merged.get(n, it) for n, it in enumerate(items) if n not in dropped]
+
+    def link(self, item: _Item) -> Link:
+        if not item.new:
+            return Link(ChangeKind.REMOVED, item.old, (), 0.0)
+        if not item.old:
+            return Link(ChangeKind.ADDED, (), item.new, 0.0)
+        if len(item.old) > 1:
+            return Link(ChangeKind.MERGED, item.old, item.new, item.similarity)
+        if len(item.new) > 1:
+            return Link(ChangeKind.SPLIT, item.old, item.new, item.similarity)
+        same = self.a.keys[item.old[0]] == self.b.keys[item.new[0]]
+        kind = ChangeKind.UNCHANGED if same else ChangeKind.CHANGED
+        return Link(kind, item.old, item.new, 1.0 if same else item.similarity)
+
+
+def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Link]:
+    """Align two paragraph sequences; the links come in the new side's reading order,
+    removed paragraphs where they stood relative to their neighbours."""
+    aligner = _Aligner(old, new)
+    anchors = _anchors(aligner.a.keys, aligner.b.keys)
+    items: list[_Item] = []
+    p, q = 0, 0
+    for i, j in [*anchors, (len(old), len(new))]:
+        items += aligner.gap(p, i, q, j)
+        if i < len(old):
+            items.append(_Item((i,), (j,), 1.0))
+        p, q = i + 1, j + 1
+    items, moved = aligner.moves(items)
+    items = aligner.attach(items, moved)
+    links: list[Link] = []
+    for item in items:
+        if not item.old and item.new[0] in moved:
+            links.append(moved[item.new[0]])
+        else:
+            links.append(aligner.link(item))
+    return links

@@ -1,0 +1,306 @@
+"""Tell article body from site boilerplate, line by line, with rules that hold across sites.
+
+Two layers:
+
+1. Each line gets a *cue*: a boilerplate kind when its wording or shape says so
+   (a copyright mark, a call to action, a bullet under a "What you need to know"
+   heading, a run of symbols, a breadcrumb, a caption opener…), and a body score
+   from its shape (long lines ending in sentence punctuation look like prose; short
+   unpunctuated lines look like labels; a line cut off with "…" looks like a teaser).
+2. A two-state Viterbi pass (body / boilerplate) with a switching cost picks the
+   labelling with the best total score, so the body comes out as one stretch that
+   strong cues can still interrupt (an advertisement, a summary box), and a stray
+   prose line among the footer's links (a site's "About us" blurb) stays boilerplate.
+
+Sub-headings are short unpunctuated lines inside the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdiff.models import BlockKind
+
+# Cost of switching between body and boilerplate; a strong cue outweighs two switches.
+SWITCH = 3.0
+STRONG = -10.0
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# Whole-line cues: the line is this kind of boilerplate wherever it stands.
+_LINE_CUES: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
+    (BlockKind.SEPARATOR, re.compile(r"^[\W_]+$")),
+    (
+        BlockKind.COPYRIGHT,
+        _rx(
+            r"©|\(c\)\s*\d{4}|\bcopyright\b",
+            r"\ball rights reserved\b",
+            r"^legal notice\b",
+            r"\b(terms of (use|service)|privacy policy|cookie policy)\b.{0,60}$",
+            r"\bmay not be (published|broadcast|rewritten|redistributed)\b",
+        ),
+    ),
+    (
+        BlockKind.CREDIT,
+        _rx(
+            r"\bcontributed (to )?(this )?(report|story|article)\b",
+            r"\b(writes?|wrote|reported) (for|from) (the )?[A-Z][\w.]*( [A-Z][\w.]*)*\.?(\s|$)"
+            r".{0,200}\b(contributed|reported)\b",
+            r"^(associated press|ap|reuters|afp) (writers?|reporters?|correspondents?)\b.{0,200}$",
+            r"^this (story|article|report) (has been|was) (updated|corrected|edited)\b.{0,200}$",
+        ),
+    ),
+    (
+        BlockKind.CAPTION,
+        _rx(
+            r"^(file|photo|image|in this (photo|image|picture|file photo)|this (photo|image))"
+            r"\s*[-—–:,]",
+            r"^in this (photo|image|picture|file photo|handout|video grab)\b",
+            r"\((ap|afp|reuters|getty|epa)( images)? ?photo\b",
+            r"\b(ap|afp|reuters|epa) photo/",
+        ),
+    ),
+    (
+        BlockKind.PHOTO_CREDIT,
+        _rx(
+            r"^\(?\s*(photo|image|picture|credit|foto)s?\s*(credit)?\s*:.{0,80}\)?$",
+            r"^[^.!?]{0,80}/\s*(getty images|reuters|ap|afp|epa|shutterstock|alamy)\)?$",
+            r"^\(?(getty images|shutterstock|alamy|istock)\)?$",
+        ),
+    ),
+    (
+        BlockKind.ADVERTISEMENT,
+        _rx(
+            r"^(advertisement|advertising|sponsored( content)?|ad|paid (content|post)|promoted)$",
+            r"^(story|article) continues (below|after) (the )?(advertisement|ad)\b",
+        ),
+    ),
+    (
+        BlockKind.SHARE,
+        _rx(
+            r"^((share|tweet|email|e-mail|print|copy link|copy|save|pin|whatsapp|facebook|"
+            r"twitter|x|linkedin|reddit|pinterest|telegram|messenger|flipboard|sms|gift)"
+            r"( this (article|story|page|post))?( on \w+)?[\s,|·•]*)+$",
+        ),
+    ),
+    (
+        BlockKind.COMMENTS,
+        _rx(
+            r"^(leave|post|add|write) a (comment|reply|response)\b.{0,40}$",
+            r"^(\d+ )?(comments?|replies|responses)( \(\d+\))?$",
+            r"^(join|read) the (conversation|discussion|comments)\b.{0,40}$",
+            r"^(view|show|see|hide) (all )?(\d+ )?comments?\b.{0,20}$",
+            r"^you must be logged in to post a comment",
+        ),
+    ),
+    (
+        BlockKind.NEWSLETTER,
+        _rx(
+            r"\b(newsletters?|sign[- ]?up|subscribe|subscription)\b.{0,120}"
+            r"\b(inbox|email|e-mail|newsletter|updates|free|today|now)\b",
+            r"^(newsletters?|subscribe|sign up|get our newsletter)\W*$",
+            r"^please enable javascript\b",
+        ),
+    ),
+    (
+        BlockKind.PROMO,
+        _rx(
+            r"^follow (the )?[\w’'. ]{0,40}(coverage|updates|live blog)\b",
+            r"^(follow|like) us on\b",
+            r"^(read|see|watch|listen)( to)? (more|also|next|the full)\b.{0,80}$",
+            r"^(download|get) (our|the) [\w ]{0,30}app\b",
+            r"^listen to (this|the) (article|story)\b",
+            r"^(click|tap) here\b",
+            r"^(more|related): ",
+            r"https?://\S+$",
+        ),
+    ),
+    (
+        BlockKind.WIDGET,
+        _rx(
+            r"^[\w ]{1,30} ?[»›]$",
+            r"^(translate|skip to (main )?content|back to top|scroll to top|print this page|"
+            r"font size|text size|toggle navigation|menu|search|close|open)\W*$",
+            r"^(loading|please wait)\W*$",
+        ),
+    ),
+    (
+        BlockKind.NAVIGATION,
+        _rx(
+            r"^home\s*([›»>|/·•:-]|\s[A-Z])",
+            r"^([^.!?]{1,30}\s[›»>|/·•]\s){2,}",
+            r"^you are here\b",
+        ),
+    ),
+    (
+        BlockKind.FOOTER,
+        _rx(
+            r"^(about|contact) us\W*$",
+            r"\bclick here\b",
+            r"^connect with\b.{0,60}$",
+            r"^(for corrections|to submit a letter|report (a |an )?(error|typo|correction))\b",
+            r"^(tags?|topics?|filed under|categories|more on)\s*:",
+        ),
+    ),
+    (
+        BlockKind.TIMESTAMP,
+        _rx(
+            r"^(published|updated|posted|last updated|first published|modified)\b[^.!?]{0,60}"
+            r"(\d{1,2}:\d{2}|\d{4}|ago)\W*$",
+            r"^\d+ (min|mins|minutes|hours?|days?) ago$",
+            r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}"
+            r"[^.!?]{0,30}$",
+            r"^\d{1,2}:\d{2} ?([ap]\.?m\.?)?( [A-Z]{2,4})?[^.!?]{0,30}$",
+        ),
+    ),
+    (
+        BlockKind.BYLINE,
+        _rx(r"^by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4}([,|] .{0,60})?$"),
+    ),
+)
+
+# Headings that open a box of boilerplate: what follows takes their kind until the box ends.
+_BOX_HEADINGS: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
+    (
+        BlockKind.SUMMARY,
+        _rx(
+            r"^(what you need to know|key (points|takeaways|facts)|the latest|at a glance|"
+            r"in brief|in short|highlights|summary|tl;?dr|quick read|the big picture|"
+            r"story highlights|what to know|why it matters)\W*$",
+        ),
+    ),
+    (
+        BlockKind.RELATED,
+        _rx(
+            r"^(related|latest|more|recommended|trending|popular|top|most read|most popular|"
+            r"read next|up next|you may also like|you might also like|more stories|"
+            r"more from|also read|editor'?s picks?|must read)\b.{0,30}$",
+        ),
+    ),
+    (BlockKind.NEWSLETTER, _rx(r"^newsletters?\W*$")),
+    (BlockKind.FOOTER, _rx(r"^(about|contact) us\W*$")),
+)
+
+_BULLET = re.compile(r"^\s*([•▪◦‣●■□➤►\-*–·]|\d{1,2}[.)])\s+\S")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$|[.!?][\"'”’)\]]+\s*\S{0,3}$")
+_TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    score: float
+    kind: BlockKind | None  # the boilerplate kind the line's wording names, if any
+
+
+def _shape_score(line: str) -> float:
+    """Body evidence from the line's shape alone (positive: prose, negative: label)."""
+    n_words = len(_WORDS.findall(line))
+    if _TEASER_END.search(line):
+        return -4.0
+    if _SENTENCE_END.search(line):
+        if n_words >= 8:
+            return 3.0 + min(n_words, 60) / 20
+        return 0.5 if n_words >= 3 else -1.0
+    if n_words <= 3:
+        return -1.5
+    return -0.5 if n_words <= 16 else 1.0
+
+
+def _line_cue(line: str) -> BlockKind | None:
+    text = line.strip()
+    for kind, pattern in _LINE_CUES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _box_heading(line: str) -> BlockKind | None:
+    text = line.strip()
+    for kind, pattern in _BOX_HEADINGS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _cues(lines: Sequence[str]) -> list[_Cue]:
+    cues: list[_Cue] = []
+    box: BlockKind | None = None
+    for line in lines:
+        heading = _box_heading(line)
+        kind = heading or _line_cue(line)
+        if heading is not None:
+            box = heading
+        elif box is BlockKind.SUMMARY and _BULLET.match(line):
+            kind = BlockKind.SUMMARY  # bullets under a summary heading paraphrase the body
+        elif box is not None and box is not BlockKind.SUMMARY and _shape_score(line) < 3.0:
+            kind = kind or box  # labels and teasers under a related/newsletter/footer heading
+        else:
+            box = None
+        cues.append(_Cue(STRONG if kind else _shape_score(line), kind))
+    return cues
+
+
+def _viterbi(scores: Sequence[float]) -> list[bool]:
+    """Best body/boilerplate labelling: maximise summed scores minus switching costs."""
+    # State 0 = boilerplate (score 0), state 1 = body (score s).
+    best = [0.0, scores[0]] if scores else [0.0, 0.0]
+    back: list[tuple[int, int]] = []
+    for s in scores[1:]:
+        stay0, from1 = best[0], best[1] - SWITCH
+        stay1, from0 = best[1], best[0] - SWITCH
+        prev0 = 0 if stay0 >= from1 else 1
+        prev1 = 1 if stay1 >= from0 else 0
+        back.append((prev0, prev1))
+        best = [max(stay0, from1), max(stay1, from0) + s]
+    state = 1 if best[1] > best[0] else 0
+    labels = [state == 1]
+    for prev0, prev1 in reversed(back):
+        state = prev1 if state == 1 else prev0
+        labels.append(state == 1)
+    labels.reverse()
+    return labels
+
+
+def _is_subheading(line: str) -> bool:
+    text = line.strip()
+    return (
+        1 <= len(_WORDS.findall(text)) <= 14
+        and not _SENTENCE_END.search(text)
+        and not text.endswith((":", ",", ";"))
+        and not _BULLET.match(text)
+        and (text[:1].isupper() or text[:1] in "‘'\"“")
+    )
+
+
+def classify(lines: Sequence[str]) -> list[BlockKind]:
+    """The kind of every line (already joined into paragraphs), in order."""
+    if not lines:
+        return []
+    cues = _cues(lines)
+    body = _viterbi([c.score for c in cues])
+    first_body = next((i for i, b in enumerate(body) if b), len(lines))
+    kinds: list[BlockKind] = []
+    headline_seen = False
+    for i, (line, cue, is_body) in enumerate(zip(lines, cues, body, strict=True)):
+        if is_body:
+            kinds.append(BlockKind.SUBHEADING if _is_subheading(line) else BlockKind.BODY)
+        elif cue.kind is not None:
+            kinds.append(cue.kind)
+        elif i < first_body:
+            # Before the body: the first title-like line is the headline, the rest labels.
+            n_words = len(_WORDS.findall(line))
+            if not headline_seen and n_words >= 4:
+                headline_seen = True
+                kinds.append(BlockKind.HEADLINE)
+            else:
+                kinds.append(BlockKind.SECTION_LABEL if n_words <= 3 else BlockKind.NAVIGATION)
+        else:
+            n_words = len(_WORDS.findall(line))
+            kinds.append(BlockKind.SECTION_LABEL if n_words <= 3 else BlockKind.RELATED)
+    return kinds

@@ -1,0 +1,14 @@
+"""The built-in example story: original fiction written for newsdiff (see its README)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+STORY = "harbour-bridge"
+
+
+def demo_versions() -> dict[str, bytes]:
+    """The example story's versions, name → raw bytes, in the order they were written."""
+    folder = resources.files(__package__).joinpath(STORY)
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
+    return {name.removesuffix(".txt"): folder.joinpath(name).read_bytes() for name in names}

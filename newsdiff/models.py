@@ -1,0 +1,258 @@
+"""The data newsdiff produces: frozen pydantic models, pure data with no I/O.
+
+Reading order of the models, from the bottom up:
+
+* :class:`Block` — one paragraph-sized piece of an article, with its :class:`BlockKind`.
+* :class:`Article` — every block of one version in reading order, plus :class:`Metadata`.
+* :class:`Span` — a run of equal, inserted or deleted text inside a linked change.
+* :class:`Change` — one alignment decision between the canonical and a version.
+* :class:`Revision` — a version compared against the canonical, with :class:`RevisionStats`.
+* :class:`Story` — N versions collated against one canonical, with a paragraph table.
+
+Every model round-trips exactly through ``model_dump_json`` / ``model_validate_json``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class BlockKind(StrEnum):
+    """What a block of an article is. Everything except body and sub-headings is boilerplate."""
+
+    BODY = "body"
+    SUBHEADING = "subheading"
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    CAPTION = "caption"
+    PHOTO_CREDIT = "photo-credit"
+    CREDIT = "credit"
+    NAVIGATION = "navigation"
+    SECTION_LABEL = "section-label"
+    SHARE = "share"
+    COMMENTS = "comments"
+    RELATED = "related-links"
+    NEWSLETTER = "newsletter"
+    PROMO = "promo"
+    ADVERTISEMENT = "advertisement"
+    COPYRIGHT = "copyright"
+    FOOTER = "footer"
+    WIDGET = "widget"
+    SEPARATOR = "separator"
+    SUMMARY = "summary"
+    TIMESTAMP = "timestamp"
+    METADATA = "crawler-metadata"
+
+    @property
+    def is_boilerplate(self) -> bool:
+        return self not in (BlockKind.BODY, BlockKind.SUBHEADING)
+
+
+class Block(_Model):
+    """One paragraph-sized block of an article.
+
+    ``prefix + dateline + text`` is the block's source text (hard-wrapped lines joined
+    with a space): nothing is dropped, only set aside. ``prefix`` holds crawler
+    metadata glued to the line (e.g. ``" date 2024-02-06 "``), ``dateline`` a wire
+    dateline such as ``"KYIV, Ukraine (AP) — "``; neither takes part in comparison.
+    """
+
+    index: int = Field(ge=0, description="position in Article.blocks")
+    kind: BlockKind
+    text: str
+    prefix: str = ""
+    dateline: str = ""
+    line: int = Field(0, ge=0, description="0-based source line where the block starts")
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind is BlockKind.BODY
+
+    @property
+    def is_boilerplate(self) -> bool:
+        return self.kind.is_boilerplate
+
+    @property
+    def source(self) -> str:
+        """The block's text as it stood in the input (line breaks inside it joined)."""
+        return self.prefix + self.dateline + self.text
+
+
+class Metadata(_Model):
+    """Facts about a version found while parsing; all optional."""
+
+    date: str | None = Field(None, description="date from crawler metadata, as written")
+    dateline: str | None = Field(None, description="the lede's dateline, e.g. 'KYIV, Ukraine (AP)'")
+    headline: str | None = None
+    byline: str | None = None
+
+
+class Article(_Model):
+    """One version of a story: every block in reading order, boilerplate included."""
+
+    blocks: tuple[Block, ...]
+    metadata: Metadata = Metadata()
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """The article's own text: body paragraphs and sub-headings, in reading order.
+
+        These are the units that :func:`newsdiff.compare` aligns.
+        """
+        return tuple(b for b in self.blocks if not b.is_boilerplate)
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        """Body paragraphs only (no sub-headings)."""
+        return tuple(b for b in self.blocks if b.is_body)
+
+    @property
+    def boilerplate(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.is_boilerplate)
+
+
+class ChangeKind(StrEnum):
+    """How canonical paragraphs relate to a version's paragraphs."""
+
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+class SpanOp(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+class Span(_Model):
+    """A run of text inside a change: kept (equal), only in the version (insert), or only
+    in the canonical (delete).
+
+    ``old`` / ``new`` say which paragraph of ``Change.old`` / ``Change.new`` the text
+    belongs to (position in that tuple); a side the span is not on is ``None``.
+    """
+
+    op: SpanOp
+    text: str
+    old: int | None = None
+    new: int | None = None
+
+
+class Change(_Model):
+    """One alignment decision, in the version's reading order.
+
+    ``old`` are canonical paragraphs, ``new`` the version's; either may be empty
+    (added / removed). ``spans`` is the word-level diff: the equal and delete spans
+    rebuild each ``old`` paragraph's text exactly, the equal and insert spans each
+    ``new`` paragraph's text.
+    """
+
+    kind: ChangeKind
+    old: tuple[Block, ...] = ()
+    new: tuple[Block, ...] = ()
+    similarity: float = Field(ge=0.0, le=1.0, description="word similarity of the two sides")
+    typography_only: bool = Field(
+        False, description="the texts differ, but only in quotes, dashes, spaces or Unicode forms"
+    )
+    spans: tuple[Span, ...] = ()
+
+    def old_text(self, part: int) -> str:
+        """Rebuild the text of ``old[part]`` from the spans."""
+        return "".join(s.text for s in self.spans if s.op is not SpanOp.INSERT and s.old == part)
+
+    def new_text(self, part: int) -> str:
+        """Rebuild the text of ``new[part]`` from the spans."""
+        return "".join(s.text for s in self.spans if s.op is not SpanOp.DELETE and s.new == part)
+
+    @property
+    def words_inserted(self) -> int:
+        return sum(_count_words(s.text) for s in self.spans if s.op is SpanOp.INSERT)
+
+    @property
+    def words_deleted(self) -> int:
+        return sum(_count_words(s.text) for s in self.spans if s.op is SpanOp.DELETE)
+
+
+def _count_words(text: str) -> int:
+    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+
+
+class RevisionStats(_Model):
+    """Totals over a revision's changes."""
+
+    counts: dict[ChangeKind, int]
+    words_inserted: int = Field(ge=0)
+    words_deleted: int = Field(ge=0)
+    similarity: float = Field(ge=0.0, le=1.0, description="share of words kept, over both sides")
+    typography_only: int = Field(0, ge=0, description="unchanged changes with typographic noise")
+
+
+class Revision(_Model):
+    """A version (``new``) compared against the canonical (``old``)."""
+
+    old_name: str = "old"
+    new_name: str = "new"
+    old: Article
+    new: Article
+    changes: tuple[Change, ...]
+    stats: RevisionStats
+
+
+class Presence(StrEnum):
+    """How a version carries a row of the story table."""
+
+    CANONICAL = "canonical"
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    ABSENT = "absent"
+
+
+class Cell(_Model):
+    """One version's share of one story row: how it carries the row and where."""
+
+    presence: Presence
+    paragraphs: tuple[int, ...] = Field((), description="positions in that version's paragraphs")
+    similarity: float = Field(0.0, ge=0.0, le=1.0)
+
+
+class StoryRow(_Model):
+    """A paragraph of the story: a canonical paragraph, or one only some versions carry."""
+
+    canonical: int | None = Field(None, description="position in the canonical's paragraphs")
+    text: str = Field(description="the canonical text, or the first carrying version's text")
+    cells: dict[str, Cell]
+
+
+class StoryVersion(_Model):
+    name: str
+    article: Article
+
+
+class Story(_Model):
+    """N versions of one story collated against a canonical version."""
+
+    versions: tuple[StoryVersion, ...]
+    canonical: str
+    revisions: dict[str, Revision] = Field(description="one per non-canonical version, by name")
+    rows: tuple[StoryRow, ...]
+
+    def version(self, name: str) -> StoryVersion:
+        for version in self.versions:
+            if version.name == name:
+                return version
+        raise KeyError(name)

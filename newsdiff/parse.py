@@ -1,0 +1,185 @@
+"""Plain text as scraped → :class:`~newsdiff.models.Article`.
+
+Steps: decode (for ``bytes``), split into lines on any line break, rejoin
+hard-wrapped paragraphs, set aside crawler prefixes and datelines, then label every
+block body, sub-heading or a boilerplate kind (:mod:`newsdiff.boilerplate`). Every
+character of the input's text ends up in some block (whitespace between paragraphs
+aside); nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from newsdiff.boilerplate import classify
+from newsdiff.errors import EmptyInputError, InputError
+from newsdiff.models import Article, Block, BlockKind, Metadata
+
+MAX_INPUT_CHARS = 50_000_000
+"""Largest input accepted, in characters (or bytes, for ``bytes`` input)."""
+
+# A crawler's metadata glued to the start of a line: " date 2024-02-06 Text…".
+_CRAWLER_PREFIX = re.compile(
+    r"^\s*(?:date|published|updated|crawled|scraped|fetched|timestamp)\s*[:=]?\s*"
+    r"(\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s+|$)",
+    re.IGNORECASE,
+)
+# A wire dateline: "KYIV, Ukraine (AP) — ", "WASHINGTON (Reuters) - ", "LONDON — ".
+_DATELINE = re.compile(
+    r"^((?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*)(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*)*){0,2}"
+    r"(?:\s*\([A-Za-z][\w .&-]{0,30}\))?)\s*(?:—|–|--|-)\s+"
+)
+_BLANK = re.compile(r"^\s*$")
+# Hard wrapping is assumed only when no line is longer than this.
+_WRAP_WIDTH = 100
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes: a byte-order mark wins, then UTF-8, then Windows-1252/Latin-1."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"the input starts with a {codec} byte-order mark but is not valid {codec} "
+                    f"(byte {exc.start}); re-encode it or pass a str"
+                ) from None
+    if data.count(0) > len(data) // 4:
+        raise InputError(
+            "the input looks like binary data, not text (many NUL bytes); pass article text or HTML"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Legacy pages: cp1252 where it maps, Latin-1 for the five bytes it leaves undefined.
+        return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+
+
+def _latin1(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+_LATIN1_FALLBACK = "newsdiff-latin1"
+codecs.register_error(_LATIN1_FALLBACK, _latin1)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _as_text(source: str | bytes) -> str:
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        if len(data) > MAX_INPUT_CHARS:
+            raise InputError(f"the input is {len(data):,} bytes; the limit is {MAX_INPUT_CHARS:,}")
+        text = decode(data)
+    elif isinstance(source, str):
+        text = source
+    else:
+        raise InputError(f"expected article text as str or bytes, got {type(source).__name__}")
+    if len(text) > MAX_INPUT_CHARS:
+        raise InputError(f"the input is {len(text):,} characters; the limit is {MAX_INPUT_CHARS:,}")
+    # Lone surrogates are not characters and cannot be written as JSON.
+    return _SURROGATE.sub("\ufffd", text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Para:
+    text: str
+    line: int
+
+
+def _paragraphs(text: str) -> list[_Para]:
+    lines = text.splitlines()
+    hard_wrapped = (
+        any(_BLANK.match(line) for line in lines)
+        and max((len(line) for line in lines), default=0) <= _WRAP_WIDTH
+        and any(
+            not _BLANK.match(a) and not _BLANK.match(b)
+            for a, b in zip(lines, lines[1:], strict=False)
+        )
+    )
+    paras: list[_Para] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(lines):
+        if _BLANK.match(line):
+            if current:
+                paras.append(_Para(" ".join(current), start))
+                current = []
+            continue
+        if not hard_wrapped:
+            paras.append(_Para(line.strip(), number))
+            continue
+        if not current:
+            start = number
+        current.append(line.strip())
+    if current:
+        paras.append(_Para(" ".join(current), start))
+    return paras
+
+
+def parse(source: str | bytes | Article) -> Article:
+    """Parse one version of an article into labelled blocks.
+
+    >>> art = parse("Home › News\\n\\nSENDAL (FP) — The council met on Monday.\\n\\nShare")
+    >>> [b.kind.value for b in art.blocks]
+    ['navigation', 'body', 'share']
+
+    Raises :class:`~newsdiff.EmptyInputError` for empty or whitespace-only input and
+    :class:`~newsdiff.InputError` for input that is not text.
+    """
+    if isinstance(source, Article):
+        return source
+    text = _as_text(source)
+    paras = _paragraphs(text)
+    if not paras:
+        raise EmptyInputError("the input is empty or whitespace only: there is no article text")
+    date: str | None = None
+    prefixes: list[str] = []
+    rests: list[str] = []
+    for para in paras:
+        match = _CRAWLER_PREFIX.match(para.text)
+        if match and match.end() < len(para.text):
+            date = date or match.group(1)
+            prefixes.append(para.text[: match.end()])
+            rests.append(para.text[match.end() :])
+        else:
+            prefixes.append("")
+            rests.append(para.text)
+    kinds = classify(rests)
+    for i, para in enumerate(paras):
+        match = _CRAWLER_PREFIX.match(para.text)
+        if match and match.end() == len(para.text):
+            kinds[i] = BlockKind.METADATA
+            date = date or match.group(1)
+    blocks: list[Block] = []
+    dateline: str | None = None
+    body_seen = 0
+    for i, (para, prefix, rest, kind) in enumerate(zip(paras, prefixes, rests, kinds, strict=True)):
+        line_dateline = ""
+        if kind is BlockKind.BODY and body_seen < 3 and dateline is None:
+            body_seen += 1
+            match = _DATELINE.match(rest)
+            if match and match.end() < len(rest):
+                line_dateline = rest[: match.end()]
+                dateline = match.group(1).strip()
+                rest = rest[match.end() :]
+        blocks.append(
+            Block(
+                index=i, kind=kind, text=rest, prefix=prefix, dateline=line_dateline, line=para.line
+            )
+        )
+    headline = next((b.text for b in blocks if b.kind is BlockKind.HEADLINE), None)
+    byline = next((b.text for b in blocks if b.kind is BlockKind.BYLINE), None)
+    return Article(
+        blocks=tuple(blocks),
+        metadata=Metadata(date=date, dateline=dateline, headline=headline, byline=byline),
+    )
