@@ -24,6 +24,7 @@ found through rare shared words, so unrelated or huge inputs stay bounded.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import zlib
 from collections import Counter, defaultdict
@@ -130,7 +131,7 @@ def _anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
         if unique:
             bounds = [(a0 - 1, b0 - 1), *unique, (a1, b1)]
             found.extend(unique)
-            for (p, q), (r, s) in zip(bounds, bounds[1:], strict=False):
+            for (p, q), (r, s) in itertools.pairwise(bounds):
                 if r - p > 1 and s - q > 1:
                     stack.append((p + 1, r, q + 1, s))
         elif (a1 - a0) + (b1 - b0) <= DMP_GAP:
@@ -153,9 +154,7 @@ def _unique_common(
     count_a = Counter(a[a0:a1])
     count_b = Counter(b[b0:b1])
     where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
-    pairs = [
-        (i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b
-    ]
+    pairs = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
     return _longest_increasing(pairs)
 
 
@@ -247,9 +246,11 @@ class _Aligner:
                 # Removed before added: among equal scores the first found is kept.
                 moves: list[tuple[int, int, float, float]] = [(1, 0, 0.0, 0.0), (0, 1, 0.0, 0.0)]
                 if i < n and j < m:
-                    for di, dj in [(1, 1)] + [(1, k) for k in range(2, MAX_BEAD + 1)] + [
-                        (k, 1) for k in range(2, MAX_BEAD + 1)
-                    ]:
+                    for di, dj in (
+                        [(1, 1)]
+                        + [(1, k) for k in range(2, MAX_BEAD + 1)]
+                        + [(k, 1) for k in range(2, MAX_BEAD + 1)]
+                    ):
                         if i + di > n or j + dj > m:
                             continue
                         bead = self._bead(range(a0 + i, a0 + i + di), range(b0 + j, b0 + j + dj))
@@ -364,7 +365,9 @@ class _Aligner:
             return sum(w for c, w in weights.items() if c in have) / mass if mass else 0.0
 
         removed = {it.old[0]: n for n, it in enumerate(items) if not it.new}
-        added = {it.new[0]: n for n, it in enumerate(items) if not it.old and it.new[0] not in moved}
+        added = {
+            it.new[0]: n for n, it in enumerate(items) if not it.old and it.new[0] not in moved
+        }
         merged: dict[int, _Item] = {}
         dropped: set[int] = set()
         for n, it in enumerate(items):

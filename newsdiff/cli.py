@@ -1,9 +1,9 @@
 """The ``newsdiff`` command: compare two versions, collate a story, or show the demo.
 
-    newsdiff demo                     # the built-in example story
-    newsdiff compare OLD NEW          # OLD is the canonical; '-' reads standard input
-    newsdiff story FILE... [--canonical NAME]
-    add --json to any of them for the pydantic models as JSON
+newsdiff demo                     # the built-in example story
+newsdiff compare OLD NEW          # OLD is the canonical; '-' reads standard input
+newsdiff story FILE... [--canonical NAME]
+add --json to any of them for the pydantic models as JSON
 """
 
 from __future__ import annotations
@@ -107,8 +107,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         names = [_name(f) for f in args.files]
         if len(set(names)) != len(names):
             raise UserError("two files have the same name; version names come from file names")
-        result = collate({n: _read(f) for n, f in zip(names, args.files, strict=True)},
-                         canonical=args.canonical)
+        result = collate(
+            {n: _read(f) for n, f in zip(names, args.files, strict=True)}, canonical=args.canonical
+        )
     else:
         result = collate(demo_versions())
     if args.json:

@@ -50,7 +50,9 @@ def _named(versions: Mapping[str, Source] | Sequence[Source]) -> list[tuple[str,
 
 
 def _most_complete(articles: Sequence[tuple[str, Article]]) -> str:
-    sizes = [(sum(word_count(p.text) for p in a.paragraphs), n) for n, (_, a) in enumerate(articles)]
+    sizes = [
+        (sum(word_count(p.text) for p in a.paragraphs), n) for n, (_, a) in enumerate(articles)
+    ]
     return articles[max(sizes)[1]][0]
 
 
@@ -130,7 +132,9 @@ def _rows(canonical: str, canon: Article, revisions: Mapping[str, Revision]) -> 
     return rows
 
 
-def _place_extra(extras: list[_Extra], name: str, slot: int, block: Block, at: tuple[int, ...]) -> None:
+def _place_extra(
+    extras: list[_Extra], name: str, slot: int, block: Block, at: tuple[int, ...]
+) -> None:
     this = _Extra(slot, block.text)
     best, best_sim = None, MOVE_SIMILARITY
     for extra in extras:

@@ -10,6 +10,7 @@ aside); nothing is dropped.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -101,10 +102,7 @@ def _paragraphs(text: str) -> list[_Para]:
     hard_wrapped = (
         any(_BLANK.match(line) for line in lines)
         and max((len(line) for line in lines), default=0) <= _WRAP_WIDTH
-        and any(
-            not _BLANK.match(a) and not _BLANK.match(b)
-            for a, b in zip(lines, lines[1:], strict=False)
-        )
+        and any(not _BLANK.match(a) and not _BLANK.match(b) for a, b in itertools.pairwise(lines))
     )
     paras: list[_Para] = []
     current: list[str] = []
