@@ -48,6 +48,8 @@ class BlockKind(StrEnum):
     SUMMARY = "summary"
     TIMESTAMP = "timestamp"
     METADATA = "crawler-metadata"
+    CORRECTION = "correction"
+    COOKIE = "cookie-banner"
 
     @property
     def is_boilerplate(self) -> bool:
@@ -91,6 +93,10 @@ class Metadata(_Model):
     dateline: str | None = Field(None, description="the lede's dateline, e.g. 'KYIV, Ukraine (AP)'")
     headline: str | None = None
     byline: str | None = None
+    published: str | None = Field(None, description="publication date the page declares (ISO)")
+    updated: str | None = Field(None, description="last update the page declares, if later (ISO)")
+    url: str | None = Field(None, description="the page's canonical URL")
+    site_name: str | None = Field(None, description="the publication's name (og:site_name)")
 
 
 class Article(_Model):

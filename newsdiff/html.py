@@ -1,0 +1,612 @@
+"""Saved article pages (HTML) → :class:`~newsdiff.models.Article`.
+
+Contents, in the order a page goes through them:
+
+* :func:`charset_of` — the charset a page declares (byte-order mark, ``<meta>``, XML
+  declaration), so ``bytes`` decode the way the site meant.
+* :func:`looks_like_html` — is this text a page or a fragment of one, rather than
+  plain text that merely mentions a tag?
+* :func:`parse_html` — the page as labelled blocks plus metadata.
+
+How :func:`parse_html` labels a page: it cuts the page's *visible* text into blocks
+(paragraphs, headings, list items, captions, links in a share bar…; scripts, styles
+and the ``<head>`` are not text), asks trafilatura which of that text is the article,
+and labels the blocks trafilatura keeps as body or sub-headings. Every other block is
+kept as a boilerplate kind named by its surroundings (``<nav>``, ``class="share-bar"``,
+``<figcaption>``, ``role="contentinfo"``…) or, failing that, by the plain-text rules of
+:mod:`newsdiff.boilerplate`. Nothing visible is dropped, only set aside.
+
+trafilatura and lxml come with the optional extra ``newsdiff[html]``; without them
+:func:`parse_html` raises :class:`HtmlSupportMissingError` saying how to install it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newsdiff.boilerplate import classify
+from newsdiff.errors import EmptyInputError, InputError, NewsdiffError
+from newsdiff.models import Article, Block, BlockKind, Metadata
+from newsdiff.text import key
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+__all__ = ["HtmlSupportMissingError", "charset_of", "looks_like_html", "parse_html"]
+
+MAX_HTML_CHARS = 20_000_000
+"""Largest page accepted, in characters (trafilatura's own limit is the same)."""
+MAX_ELEMENTS = 400_000
+"""Most elements a page may have; real article pages have a few thousand."""
+INSTALL_HINT = "pip install 'newsdiff[html]'"
+
+
+class HtmlSupportMissingError(NewsdiffError, ImportError):
+    """HTML was given, but the optional ``html`` extra (trafilatura, lxml) is not installed."""
+
+
+# --- telling HTML from text -------------------------------------------------------------
+
+# What may stand before the first tag of a page: a byte-order mark, white space, an XML
+# declaration, comments.
+_PREAMBLE = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.*?-->\s*){0,20}", re.S)
+_DOCUMENT_START = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.I)
+# Elements a saved fragment of a page starts with; inline tags such as <b> are not enough.
+_FRAGMENT_START = re.compile(
+    r"<(article|aside|blockquote|div|figure|footer|h[1-6]|header|link|main|meta|nav|ol|p|"
+    r"section|script|style|table|title|ul)[\s>/]",
+    re.I,
+)
+_CLOSING_BLOCK_TAG = re.compile(
+    r"</(article|aside|blockquote|div|figure|footer|h[1-6]|header|li|main|nav|ol|p|section|"
+    r"table|td|ul|title|script|style)\s*>",
+    re.I,
+)
+_SNIFF_CHARS = 4096
+
+
+def looks_like_html(text: str) -> bool:
+    """Is ``text`` an HTML page (or a fragment of one) rather than plain text?
+
+    Only the start of the text decides: a page begins with a doctype or ``<html>``
+    (after white space, an XML declaration or comments); a fragment begins with a
+    block-level tag and closes at least two block-level elements. Plain text that
+    mentions ``<script>`` or holds a stray ``<b>`` is not HTML.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html("The <b>council</b> met on Monday.")
+    False
+    """
+    head = text[:_SNIFF_CHARS]
+    preamble = _PREAMBLE.match(head)
+    rest = head[preamble.end() if preamble else 0 :]
+    if _DOCUMENT_START.match(rest):
+        return True
+    if not _FRAGMENT_START.match(rest):
+        return False
+    return len(_CLOSING_BLOCK_TAG.findall(head)) >= 2
+
+
+# --- declared charset -----------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_XML_DECL = re.compile(rb"\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([\w.:-]+)[\"']", re.I)
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]{0,500}?\bcharset\s*=\s*[\"']?\s*([\w.:-]+)", re.I
+)  # covers <meta charset=…> and http-equiv content="text/html; charset=…"
+# Labels browsers read as windows-1252 (the WHATWG Encoding Standard), not as Latin-1.
+_AS_CP1252 = {"latin-1", "iso8859-1", "ascii", "cp1252"}
+_PRESCAN_BYTES = 8192
+
+
+def charset_of(data: bytes) -> str | None:
+    """The charset ``data`` declares, as a Python codec name, or ``None``.
+
+    A byte-order mark wins, then an XML declaration, then the first ``<meta>`` charset
+    in the first 8 KiB. Labels browsers treat as windows-1252 (``iso-8859-1``,
+    ``us-ascii``) give ``"cp1252"``; a UTF-16 label on a page without a byte-order mark
+    gives ``"utf-8"`` (the label cannot be true of bytes that could be read to find it).
+    Unknown labels give ``None``.
+
+    >>> charset_of(b'<html><head><meta charset="ISO-8859-1">')
+    'cp1252'
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    head = data[:_PRESCAN_BYTES]
+    match = _XML_DECL.match(head) or _META_CHARSET.search(head)
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii", errors="replace").strip().lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if name in _AS_CP1252:
+        return "cp1252"
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return name
+
+
+# --- visible text as blocks -------------------------------------------------------------
+
+# Never text a reader sees.
+_INVISIBLE = frozenset(
+    {"script", "style", "template", "head", "svg", "math", "iframe", "object", "canvas", "embed"}
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "button", "caption", "dd",
+        "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend",
+        "li", "main", "nav", "noscript", "ol", "option", "p", "pre", "section", "select",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+# Inside these, an inline element never starts a block of its own.
+_TEXT_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "pre", "blockquote",
+     "figcaption", "caption", "summary", "option", "legend"}
+)  # fmt: skip
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")  # two <br> in a row
+_SPACE = re.compile(r"\s+")
+# C0 controls other than tab and line breaks, which lxml refuses, and lone surrogates.
+_UNPARSABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Words in class, id, role, aria-label, itemprop, rel and data-* attributes that say what
+# an element holds. Checked in order, so the more specific kinds come first.
+_HINTS: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
+    (
+        BlockKind.CORRECTION,
+        _rx(r"\b(corrections?|clarifications?|editors? ?notes?|editorsnote|errat(um|a))\b"),
+    ),
+    (BlockKind.COOKIE, _rx(r"\b(cookies?|cookiebanner|consent|gdpr|cmp|onetrust)\b")),
+    (
+        BlockKind.ADVERTISEMENT,
+        _rx(r"\b(ads?|advert\w*|adslot|adunit|dfp|gpt|sponsor\w*|commercial)\b"),
+    ),
+    (BlockKind.NEWSLETTER, _rx(r"\b(newsletters?|subscri\w*|sign ?up|signup|optin)\b")),
+    (BlockKind.SHARE, _rx(r"\b(share\w*|sharing|social\w*)\b")),
+    (BlockKind.COMMENTS, _rx(r"\b(comments?|disqus|discussion)\b")),
+    (
+        BlockKind.RELATED,
+        _rx(
+            r"\b(related|recommend\w*|more ?stories|read ?more|read ?next|trending|most ?read|"
+            r"most ?popular|popular|outbrain|taboola|teasers?|onward\w*)\b"
+        ),
+    ),
+    (
+        BlockKind.NAVIGATION,
+        _rx(r"\b(nav|navbar|navigation|menu\w*|breadcrumbs?|masthead|site ?header|logo|topbar)\b"),
+    ),
+    (BlockKind.BYLINE, _rx(r"\b(bylines?|authors?|author ?name|contributors?)\b")),
+    (
+        BlockKind.TIMESTAMP,
+        _rx(r"\b(timestamp|time|date|datetime|published|updated|modified|pubdate|posted)\b"),
+    ),
+    (BlockKind.PHOTO_CREDIT, _rx(r"\b(credits?|photo ?credit|image ?credit)\b")),
+    (BlockKind.CAPTION, _rx(r"\b(captions?|figcaption)\b")),
+    (BlockKind.COPYRIGHT, _rx(r"\b(copyright|legal)\b")),
+    (BlockKind.FOOTER, _rx(r"\b(footer|site ?footer|contentinfo|colophon)\b")),
+    (BlockKind.FOOTER, _rx(r"\b(tags?|topics?|keywords)\b")),
+    (
+        BlockKind.WIDGET,
+        _rx(r"\b(skip|skiplink|toolbar|search|modal|popup|paywall|btn|button|tooltip)\b"),
+    ),
+    (BlockKind.PROMO, _rx(r"\b(promo\w*|cta|callout|app ?banner|podcast)\b")),
+    (BlockKind.SUMMARY, _rx(r"\b(standfirst|summary|dek|strapline|kicker)\b")),
+)
+_TAG_HINTS = {
+    "nav": BlockKind.NAVIGATION,
+    "footer": BlockKind.FOOTER,
+    "figcaption": BlockKind.CAPTION,
+    "caption": BlockKind.CAPTION,
+    "time": BlockKind.TIMESTAMP,
+    "h1": BlockKind.HEADLINE,
+    "form": BlockKind.WIDGET,
+    "button": BlockKind.WIDGET,
+    "select": BlockKind.WIDGET,
+    "noscript": BlockKind.WIDGET,
+    "address": BlockKind.BYLINE,
+}
+_HINT_ATTRIBUTES = ("class", "id", "role", "aria-label", "itemprop", "rel", "data-component")
+# Text that announces a correction wherever it stands, even inside the article body.
+_CORRECTION_TEXT = _rx(
+    r"^\W{0,3}(correction|clarification|editor[’']?s note|update(d)? to correct)\b\W{0,3}[:.—–-]"
+    r"|^an earlier version of this (article|story|report)\b"
+)
+# How close (in elements) a hint must be to override trafilatura's "this is body".
+_BODY_OVERRIDE_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A run of visible text and what its surroundings say it is."""
+
+    text: str
+    line: int
+    tag: str  # the element whose text this is
+    hints: tuple[tuple[int, BlockKind], ...]  # (ancestor distance, kind), nearest first
+
+
+def _tag_name(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _element_hint(element: Any, name: str, in_article: bool) -> BlockKind | None:
+    if name == "header" and not in_article:
+        return BlockKind.NAVIGATION  # the site's masthead, not the story's header
+    words = " ".join(
+        element.get(attribute) or ""
+        for attribute in (*_HINT_ATTRIBUTES, "data-testid", "data-module")
+    )
+    if words.strip():
+        spaced = re.sub(r"[^a-zA-Z0-9]+|(?<=[a-z])(?=[A-Z])", " ", words)
+        for kind, pattern in _HINTS:
+            if pattern.search(spaced):
+                return kind
+    return _TAG_HINTS.get(name)
+
+
+def _may_split(frames: list[tuple[str, BlockKind | None, bool, int]]) -> bool:
+    """May an inline element with a hint (a share link, a ``<time>``) be a block of its own?
+
+    Not inside a paragraph-like element, nor inside another inline element with a hint
+    (the author link inside a byline stays part of the byline).
+    """
+    for name, hint, starts_block, _ in reversed(frames):
+        if name in _TEXT_BLOCKS:
+            return False
+        if name in _BLOCK_TAGS:
+            return True
+        if starts_block or hint is not None:
+            return False
+    return True
+
+
+def _visible_pieces(root: Any) -> list[_Piece]:
+    """The page's visible text, cut into blocks in reading order (no recursion)."""
+    pieces: list[_Piece] = []
+    buffer: list[str] = []
+    # One frame per open element: (name, hint, starts a block, source line).
+    frames: list[tuple[str, BlockKind | None, bool, int]] = []
+
+    def flush() -> None:
+        if not buffer:
+            return
+        raw = "".join(buffer)
+        buffer.clear()
+        block = next((f for f in reversed(frames) if f[2]), None)
+        tag, line = (block[0], block[3]) if block else ("", 0)
+        hints = tuple(
+            (distance, hint)
+            for distance, (name, hint, _, _) in enumerate(reversed(frames))
+            if hint is not None and name not in ("html", "body")
+        )
+        for part in _PARAGRAPH_BREAK.split(raw):
+            text = _SPACE.sub(" ", part).strip()
+            if text:
+                pieces.append(_Piece(text, line, tag, hints))
+
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    in_article = 0
+    while stack:
+        element, closing = stack.pop()
+        if closing:
+            if frames[-1][2]:
+                flush()
+            name = frames.pop()[0]
+            if name in ("article", "main"):
+                in_article -= 1
+            if element.tail:
+                buffer.append(element.tail)
+            continue
+        name = _tag_name(element)
+        if not name or name in _INVISIBLE:  # comments, processing instructions, scripts
+            if element.tail:
+                buffer.append(element.tail)
+            continue
+        hint = _element_hint(element, name, in_article > 0)
+        starts_block = name in _BLOCK_TAGS or (hint is not None and _may_split(frames))
+        if starts_block:
+            flush()
+        if name in ("article", "main"):
+            in_article += 1
+        line = max((element.sourceline or 1) - 1, 0)
+        frames.append((name, hint, starts_block, line))
+        if name == "br":
+            buffer.append("\n")
+        if element.text:
+            buffer.append(element.text)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+    flush()
+    return pieces
+
+
+# --- what trafilatura calls the article ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    squeezed: str  # comparison key without any white space
+    heading: bool
+
+
+def _squeeze(text: str) -> str:
+    return _SPACE.sub("", key(text))
+
+
+def _segments(body: Any) -> list[_Segment]:
+    """Trafilatura's body as text segments in order: paragraphs, headings, list items…"""
+    segments: list[_Segment] = []
+    for element in body.iter():
+        name = _tag_name(element)
+        if name not in ("p", "head", "item", "cell", "quote", "code"):
+            continue
+        if name == "quote" and any(_tag_name(child) == "p" for child in element):
+            continue  # a container: its paragraphs are the segments
+        text = "".join(element.itertext())
+        if text.strip():
+            segments.append(_Segment(_squeeze(text), heading=name == "head"))
+    return segments
+
+
+def _body_labels(pieces: list[_Piece], segments: list[_Segment]) -> list[BlockKind | None]:
+    """BODY / SUBHEADING for the pieces trafilatura keeps, ``None`` for the rest."""
+    labels: list[BlockKind | None] = [None] * len(pieces)
+    unused: dict[str, list[int]] = {}
+    for position, segment in enumerate(segments):
+        unused.setdefault(segment.squeezed, []).append(position)
+    squeezed = [_squeeze(piece.text) for piece in pieces]
+    for i, text in enumerate(squeezed):
+        positions = unused.get(text)
+        if positions:
+            segment = segments[positions.pop(0)]
+            labels[i] = BlockKind.SUBHEADING if segment.heading else BlockKind.BODY
+    # Trafilatura sometimes joins or cuts what the page shows as one block: a piece that
+    # is a long part of a segment, or mostly made of segments, is body too.
+    joined = "\x00".join(s.squeezed for s in segments)
+    for i, text in enumerate(squeezed):
+        if labels[i] is not None or not text:
+            continue
+        if len(text) >= 40 and text in joined:
+            labels[i] = BlockKind.BODY
+            continue
+        covered = sum(len(s.squeezed) for s in segments if 0 < len(s.squeezed) <= len(text)
+                      and s.squeezed in text)  # fmt: skip
+        if covered >= 0.6 * len(text) and len(text) >= 40:
+            labels[i] = BlockKind.BODY
+    return labels
+
+
+# --- putting it together --------------------------------------------------------------------
+
+
+def _trafilatura() -> tuple[ModuleType, ModuleType, ModuleType]:
+    try:
+        import htmldate
+        import lxml.html
+        import trafilatura
+    except ImportError as exc:
+        raise HtmlSupportMissingError(
+            f"reading HTML pages needs the optional 'html' extra ({exc.name or 'trafilatura'} "
+            f"is not installed): {INSTALL_HINT}"
+        ) from None
+    return trafilatura, lxml.html, htmldate
+
+
+def _parse_tree(lxml_html: ModuleType, text: str) -> Any:
+    # lxml refuses control characters and str input with an encoding declaration.
+    text = _UNPARSABLE.sub(" ", text)
+    text = re.sub(r"\A(\ufeff?\s*)<\?xml[^>]*\?>", r"\1", text)
+    parser = lxml_html.HTMLParser(remove_comments=False, remove_pis=True)
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except Exception as exc:  # lxml's ParserError (empty document) and friends
+        raise EmptyInputError(f"the HTML page holds no elements to read ({exc})") from None
+    fatal = [e for e in parser.error_log if e.level_name == "FATAL"]
+    if fatal:
+        raise InputError(
+            f"the HTML page cannot be read in full: {fatal[0].message.strip()} "
+            f"(line {fatal[0].line}); a page nested this deeply is not an article page"
+        )
+    return root
+
+
+def _metadata_dates(htmldate: ModuleType, root: Any) -> tuple[str | None, str | None]:
+    # A fixed latest date keeps results independent of the day they are computed.
+    found: list[str | None] = []
+    for original in (True, False):
+        try:
+            value = htmldate.find_date(
+                root,
+                extensive_search=False,
+                original_date=original,
+                outputformat="%Y-%m-%dT%H:%M:%S%z",
+                min_date="1990-01-01",
+                max_date="2199-12-31",
+            )
+        except Exception:  # htmldate is best-effort; a date it cannot read is just absent
+            value = None
+        found.append(_tidy_date(value))
+    published, updated = found
+    return published, (updated if updated != published else None)
+
+
+def _tidy_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    # htmldate pads dates it only knows to the day with midnight: keep what the page says.
+    return value.removesuffix("T00:00:00") if value.endswith("T00:00:00") else value
+
+
+def _kind_of(piece: _Piece, body: BlockKind | None) -> BlockKind | None:
+    """The piece's kind from trafilatura's verdict and its surroundings (None: undecided)."""
+    if _CORRECTION_TEXT.search(piece.text):
+        return BlockKind.CORRECTION
+    nearest = piece.hints[0] if piece.hints else None
+    if body is not None:
+        if piece.tag == "h1":
+            return BlockKind.HEADLINE
+        if (
+            nearest is not None
+            and nearest[0] <= _BODY_OVERRIDE_DEPTH
+            and nearest[1] not in (BlockKind.SUMMARY, BlockKind.HEADLINE)
+        ):
+            return nearest[1]
+        return body
+    return nearest[1] if nearest is not None else None
+
+
+def _fallback(kinds: list[BlockKind | None], pieces: list[_Piece], any_body: bool) -> None:
+    """Label undecided pieces with the plain-text rules; fill ``kinds`` in place."""
+    guesses = classify([p.text for p in pieces])
+    if not any_body:
+        # Trafilatura found no article: the plain-text rules decide, hints still name boxes.
+        for i, guess in enumerate(guesses):
+            if kinds[i] is None:
+                kinds[i] = guess
+        return
+    first = next(i for i, k in enumerate(kinds) if k in (BlockKind.BODY, BlockKind.SUBHEADING))
+    last = max(i for i, k in enumerate(kinds) if k in (BlockKind.BODY, BlockKind.SUBHEADING))
+    for i, guess in enumerate(guesses):
+        if kinds[i] is not None:
+            continue
+        if not guess.is_boilerplate:
+            # Prose trafilatura left out: a standfirst before the body, a box inside it,
+            # a blurb after it.
+            guess = (
+                BlockKind.SUMMARY
+                if i < first
+                else BlockKind.PROMO
+                if i < last
+                else BlockKind.FOOTER
+            )
+        kinds[i] = guess
+
+
+def _split_dateline(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    from newsdiff.parse import _DATELINE  # one definition of a dateline for text and HTML
+
+    body_seen = 0
+    for position, block in enumerate(blocks):
+        if block.kind is not BlockKind.BODY:
+            continue
+        body_seen += 1
+        if body_seen > 3:
+            break
+        match = _DATELINE.match(block.text)
+        if match and match.end() < len(block.text):
+            blocks[position] = block.model_copy(
+                update={"dateline": block.text[: match.end()], "text": block.text[match.end() :]}
+            )
+            return blocks, match.group(1).strip()
+    return blocks, None
+
+
+def parse_html(text: str) -> Article:
+    """Parse an article page's HTML into labelled blocks and metadata.
+
+    >>> page = (
+    ...     "<html><head><title>Bridge shut</title></head><body><nav><a>Home</a> <a>News</a></nav>"
+    ...     "<article><h1>Bridge shut for repairs</h1><p>The Old Bridge closed on Monday for"
+    ...     " repairs that will take until the spring, the council said in a statement.</p>"
+    ...     "<p>Drivers face a detour of about four miles through the town centre while the"
+    ...     " work goes on, and buses will run to a temporary timetable.</p></article>"
+    ...     "<footer><p>© 2024 Example News</p></footer></body></html>"
+    ... )
+    >>> [b.kind.value for b in parse_html(page).blocks]
+    ['navigation', 'headline', 'body', 'body', 'footer']
+
+    Raises :class:`HtmlSupportMissingError` without the ``html`` extra,
+    :class:`~newsdiff.EmptyInputError` for a page with no visible text and
+    :class:`~newsdiff.InputError` for one too large or too deeply nested to read.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"expected HTML as str, got {type(text).__name__}; decode bytes first")
+    if len(text) > MAX_HTML_CHARS:
+        raise InputError(
+            f"the HTML page is {len(text):,} characters; the limit is {MAX_HTML_CHARS:,}"
+        )
+    trafilatura, lxml_html, htmldate = _trafilatura()
+    root = _parse_tree(lxml_html, text)
+    n_elements = sum(1 for _ in _bounded(root.iter(), MAX_ELEMENTS + 1))
+    if n_elements > MAX_ELEMENTS:
+        raise InputError(f"the HTML page has more than {MAX_ELEMENTS:,} elements; too many to read")
+    pieces = _visible_pieces(root)
+    if not pieces:
+        raise EmptyInputError("the HTML page has no visible text: there is no article text")
+
+    document = trafilatura.bare_extraction(
+        root,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params={
+            "extensive_search": False,
+            "original_date": True,
+            "max_date": "2199-12-31",
+        },
+    )
+    segments = _segments(document.body) if document is not None else []
+    body = _body_labels(pieces, segments)
+    kinds = [_kind_of(piece, verdict) for piece, verdict in zip(pieces, body, strict=True)]
+    any_body = any(k in (BlockKind.BODY, BlockKind.SUBHEADING) for k in kinds)
+    _fallback(kinds, pieces, any_body)
+    blocks = [
+        Block(index=i, kind=kind or BlockKind.WIDGET, text=piece.text, line=piece.line)
+        for i, (piece, kind) in enumerate(zip(pieces, kinds, strict=True))
+    ]
+    blocks, dateline = _split_dateline(blocks)
+    published, updated = _metadata_dates(htmldate, root)
+
+    def first(kind: BlockKind) -> str | None:
+        return next((b.text for b in blocks if b.kind is kind), None)
+
+    meta = document if document is not None else None
+    return Article(
+        blocks=tuple(blocks),
+        metadata=Metadata(
+            date=published,
+            dateline=dateline,
+            headline=_clean(meta.title if meta else None) or first(BlockKind.HEADLINE),
+            byline=_clean(meta.author if meta else None) or first(BlockKind.BYLINE),
+            published=published,
+            updated=updated,
+            url=_clean(meta.url if meta else None),
+            site_name=_clean(meta.sitename if meta else None),
+        ),
+    )
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return _SPACE.sub(" ", value).strip() or None
+
+
+def _bounded(items: Iterator[Any], limit: int) -> Iterator[Any]:
+    for count, item in enumerate(items):
+        if count >= limit:
+            return
+        yield item
