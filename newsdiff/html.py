@@ -158,10 +158,12 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 # Inside these, an inline element never starts a block of its own.
 _TEXT_BLOCKS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "pre", "blockquote",
-     "figcaption", "caption", "summary", "option", "legend"}
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "pre", "blockquote", "figcaption",
+     "caption", "summary", "option", "legend"}
 )  # fmt: skip
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")  # two <br> in a row
+# A <br> ends a block, as a line ends one in plain text. NUL cannot come from the page:
+# lxml refuses it, and _parse_tree replaces it beforehand.
+_LINE_BREAK = "\x00"
 _SPACE = re.compile(r"\s+")
 # C0 controls other than tab and line breaks, which lxml refuses, and lone surrogates.
 _UNPARSABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
@@ -176,43 +178,45 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _HINTS: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
     (
         BlockKind.CORRECTION,
-        _rx(r"\b(corrections?|clarifications?|editors? ?notes?|editorsnote|errat(um|a))\b"),
+        _rx(r"correction|clarification|\beditors? ?notes?|editorsnote|\berrat(um|a)\b"),
     ),
-    (BlockKind.COOKIE, _rx(r"\b(cookies?|cookiebanner|consent|gdpr|cmp|onetrust)\b")),
+    (BlockKind.COOKIE, _rx(r"cookie|\bconsent|\bgdpr\b|\bcmp\b|onetrust")),
     (
         BlockKind.ADVERTISEMENT,
-        _rx(r"\b(ads?|advert\w*|adslot|adunit|dfp|gpt|sponsor\w*|commercial)\b"),
+        _rx(
+            r"\bads?\b|advert|\bad ?(slot|unit|box|label|wrap\w*|container)|\bdfp\b|\bgpt\b|sponsor"
+        ),
     ),
-    (BlockKind.NEWSLETTER, _rx(r"\b(newsletters?|subscri\w*|sign ?up|signup|optin)\b")),
-    (BlockKind.SHARE, _rx(r"\b(share\w*|sharing|social\w*)\b")),
-    (BlockKind.COMMENTS, _rx(r"\b(comments?|disqus|discussion)\b")),
+    (BlockKind.NEWSLETTER, _rx(r"newsletter|subscri|\bsign ?up|signup|\boptin\b")),
+    (BlockKind.SHARE, _rx(r"\bshare|sharing|sharetools|\bsocial")),
+    (BlockKind.COMMENTS, _rx(r"comments?\b|\bdisqus|\bdiscussion")),
     (
         BlockKind.RELATED,
         _rx(
-            r"\b(related|recommend\w*|more ?stories|read ?more|read ?next|trending|most ?read|"
-            r"most ?popular|popular|outbrain|taboola|teasers?|onward\w*)\b"
+            r"related|recommend|more ?stories|read ?more|read ?next|trending|most ?read|"
+            r"most ?popular|\bpopular|outbrain|taboola|\bteasers?\b|\bonward"
         ),
     ),
     (
         BlockKind.NAVIGATION,
-        _rx(r"\b(nav|navbar|navigation|menu\w*|breadcrumbs?|masthead|site ?header|logo|topbar)\b"),
+        _rx(r"\bnav|navigation|\bmenu|breadcrumb|masthead|site ?header|\blogo\b|\btopbar\b"),
     ),
-    (BlockKind.BYLINE, _rx(r"\b(bylines?|authors?|author ?name|contributors?)\b")),
+    (BlockKind.BYLINE, _rx(r"byline|author|contributor")),
     (
         BlockKind.TIMESTAMP,
-        _rx(r"\b(timestamp|time|date|datetime|published|updated|modified|pubdate|posted)\b"),
+        _rx(r"timestamp|\btime\b|date\b|\bdate|\bpublished\b|\bupdated\b|\bmodified\b|\bposted\b"),
     ),
-    (BlockKind.PHOTO_CREDIT, _rx(r"\b(credits?|photo ?credit|image ?credit)\b")),
-    (BlockKind.CAPTION, _rx(r"\b(captions?|figcaption)\b")),
-    (BlockKind.COPYRIGHT, _rx(r"\b(copyright|legal)\b")),
-    (BlockKind.FOOTER, _rx(r"\b(footer|site ?footer|contentinfo|colophon)\b")),
+    (BlockKind.PHOTO_CREDIT, _rx(r"\bcredits?\b|photo ?credit|image ?credit")),
+    (BlockKind.CAPTION, _rx(r"caption")),
+    (BlockKind.COPYRIGHT, _rx(r"copyright|\blegal\b")),
+    (BlockKind.FOOTER, _rx(r"footer|contentinfo|colophon")),
     (BlockKind.FOOTER, _rx(r"\b(tags?|topics?|keywords)\b")),
     (
         BlockKind.WIDGET,
-        _rx(r"\b(skip|skiplink|toolbar|search|modal|popup|paywall|btn|button|tooltip)\b"),
+        _rx(r"\bskip|toolbar|\bsearch|\bmodal\b|popup|paywall|\bbtn\b|\bbutton|tooltip"),
     ),
-    (BlockKind.PROMO, _rx(r"\b(promo\w*|cta|callout|app ?banner|podcast)\b")),
-    (BlockKind.SUMMARY, _rx(r"\b(standfirst|summary|dek|strapline|kicker)\b")),
+    (BlockKind.PROMO, _rx(r"\bpromo|\bcta\b|callout|app ?banner|podcast")),
+    (BlockKind.SUMMARY, _rx(r"standfirst|\bsummary|\bdek\b|strapline|\bkicker")),
 )
 _TAG_HINTS = {
     "nav": BlockKind.NAVIGATION,
@@ -221,8 +225,6 @@ _TAG_HINTS = {
     "caption": BlockKind.CAPTION,
     "time": BlockKind.TIMESTAMP,
     "h1": BlockKind.HEADLINE,
-    "form": BlockKind.WIDGET,
-    "button": BlockKind.WIDGET,
     "select": BlockKind.WIDGET,
     "noscript": BlockKind.WIDGET,
     "address": BlockKind.BYLINE,
@@ -233,6 +235,9 @@ _CORRECTION_TEXT = _rx(
     r"^\W{0,3}(correction|clarification|editor[’']?s note|update(d)? to correct)\b\W{0,3}[:.—–-]"
     r"|^an earlier version of this (article|story|report)\b"
 )
+_SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Shortest piece (in non-space characters) taken as body for being part of a longer segment.
+_MIN_PARTIAL = 40
 # How close (in elements) a hint must be to override trafilatura's "this is body".
 _BODY_OVERRIDE_DEPTH = 3
 
@@ -287,6 +292,7 @@ def _visible_pieces(root: Any) -> list[_Piece]:
     """The page's visible text, cut into blocks in reading order (no recursion)."""
     pieces: list[_Piece] = []
     buffer: list[str] = []
+    break_lines: list[int] = []  # source line of each <br> in the buffer
     # One frame per open element: (name, hint, starts a block, source line).
     frames: list[tuple[str, BlockKind | None, bool, int]] = []
 
@@ -297,15 +303,17 @@ def _visible_pieces(root: Any) -> list[_Piece]:
         buffer.clear()
         block = next((f for f in reversed(frames) if f[2]), None)
         tag, line = (block[0], block[3]) if block else ("", 0)
+        lines = [line, *break_lines]
+        break_lines.clear()
         hints = tuple(
             (distance, hint)
             for distance, (name, hint, _, _) in enumerate(reversed(frames))
             if hint is not None and name not in ("html", "body")
         )
-        for part in _PARAGRAPH_BREAK.split(raw):
+        for part, part_line in zip(raw.split(_LINE_BREAK), lines, strict=True):
             text = _SPACE.sub(" ", part).strip()
             if text:
-                pieces.append(_Piece(text, line, tag, hints))
+                pieces.append(_Piece(text, part_line, tag, hints))
 
     stack: list[tuple[Any, bool]] = [(root, False)]
     in_article = 0
@@ -334,7 +342,8 @@ def _visible_pieces(root: Any) -> list[_Piece]:
         line = max((element.sourceline or 1) - 1, 0)
         frames.append((name, hint, starts_block, line))
         if name == "br":
-            buffer.append("\n")
+            buffer.append(_LINE_BREAK)
+            break_lines.append(line)
         if element.text:
             buffer.append(element.text)
         stack.append((element, True))
@@ -383,18 +392,12 @@ def _body_labels(pieces: list[_Piece], segments: list[_Segment]) -> list[BlockKi
         if positions:
             segment = segments[positions.pop(0)]
             labels[i] = BlockKind.SUBHEADING if segment.heading else BlockKind.BODY
-    # Trafilatura sometimes joins or cuts what the page shows as one block: a piece that
-    # is a long part of a segment, or mostly made of segments, is body too.
+    # Trafilatura sometimes joins what the page shows as separate blocks (lines split by
+    # <br>, a layout table's cell): a piece long enough to be unambiguous that is part of
+    # its output is body too.
     joined = "\x00".join(s.squeezed for s in segments)
     for i, text in enumerate(squeezed):
-        if labels[i] is not None or not text:
-            continue
-        if len(text) >= 40 and text in joined:
-            labels[i] = BlockKind.BODY
-            continue
-        covered = sum(len(s.squeezed) for s in segments if 0 < len(s.squeezed) <= len(text)
-                      and s.squeezed in text)  # fmt: skip
-        if covered >= 0.6 * len(text) and len(text) >= 40:
+        if labels[i] is None and len(text) >= _MIN_PARTIAL and text in joined:
             labels[i] = BlockKind.BODY
     return labels
 
@@ -471,7 +474,7 @@ def _kind_of(piece: _Piece, body: BlockKind | None) -> BlockKind | None:
         if (
             nearest is not None
             and nearest[0] <= _BODY_OVERRIDE_DEPTH
-            and nearest[1] not in (BlockKind.SUMMARY, BlockKind.HEADLINE)
+            and nearest[1] is not BlockKind.HEADLINE
         ):
             return nearest[1]
         return body
@@ -492,7 +495,12 @@ def _fallback(kinds: list[BlockKind | None], pieces: list[_Piece], any_body: boo
     for i, guess in enumerate(guesses):
         if kinds[i] is not None:
             continue
-        if not guess.is_boilerplate:
+        body_follows = any(
+            k in (BlockKind.BODY, BlockKind.SUBHEADING) for k in kinds[i + 1 : i + 4]
+        )
+        if (first < i or body_follows) and i < last and pieces[i].tag in _SUBHEADING_TAGS:
+            guess = BlockKind.SUBHEADING  # a heading among the paragraphs, e.g. a live post's
+        elif not guess.is_boilerplate:
             # Prose trafilatura left out: a standfirst before the body, a box inside it,
             # a blurb after it.
             guess = (
@@ -503,6 +511,23 @@ def _fallback(kinds: list[BlockKind | None], pieces: list[_Piece], any_body: boo
                 else BlockKind.FOOTER
             )
         kinds[i] = guess
+
+
+def _find_headline(blocks: list[Block], title: object) -> list[Block]:
+    """Without an ``<h1>``, the first block before the body that the page's title holds."""
+    if any(b.kind is BlockKind.HEADLINE for b in blocks) or not isinstance(title, str):
+        return blocks
+    title_key = key(title)
+    for position, block in enumerate(blocks):
+        if not block.is_boilerplate:
+            if block.kind is BlockKind.SUBHEADING or len(block.text.split()) < 12:
+                pass  # a title-like first "paragraph" may still be the headline
+            else:
+                break
+        if len(block.text.split()) >= 3 and key(block.text) in title_key:
+            blocks[position] = block.model_copy(update={"kind": BlockKind.HEADLINE})
+            break
+    return blocks
 
 
 def _split_dateline(blocks: list[Block]) -> tuple[list[Block], str | None]:
@@ -577,6 +602,7 @@ def parse_html(text: str) -> Article:
         Block(index=i, kind=kind or BlockKind.WIDGET, text=piece.text, line=piece.line)
         for i, (piece, kind) in enumerate(zip(pieces, kinds, strict=True))
     ]
+    blocks = _find_headline(blocks, document.title if document is not None else None)
     blocks, dateline = _split_dateline(blocks)
     published, updated = _metadata_dates(htmldate, root)
 
@@ -589,7 +615,7 @@ def parse_html(text: str) -> Article:
         metadata=Metadata(
             date=published,
             dateline=dateline,
-            headline=_clean(meta.title if meta else None) or first(BlockKind.HEADLINE),
+            headline=first(BlockKind.HEADLINE) or _clean(meta.title if meta else None),
             byline=_clean(meta.author if meta else None) or first(BlockKind.BYLINE),
             published=published,
             updated=updated,
