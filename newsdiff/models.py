@@ -15,6 +15,7 @@ Every model round-trips exactly through ``model_dump_json`` / ``model_validate_j
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -214,6 +215,27 @@ class Revision(_Model):
     changes: tuple[Change, ...]
     stats: RevisionStats
 
+    # Views live in newsdiff.render and are imported only when asked for, so the core
+    # never depends on the renderer.
+    def __rich__(self) -> Any:
+        """``rich.print(rev)`` shows the side-by-side view."""
+        from newsdiff.render.side_by_side import SideBySide
+
+        return SideBySide(self)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """In a notebook: the side-by-side view as HTML, and as plain text (no ANSI)."""
+        from newsdiff.render.notebook import mimebundle
+
+        return mimebundle(self)
+
+    def to_html(self, **options: Any) -> str:
+        """A standalone HTML page of this revision (``view="inline"`` for one column);
+        options as for :func:`newsdiff.render.revision_page`."""
+        from newsdiff.render.html import revision_page
+
+        return revision_page(self, **options)
+
 
 class Presence(StrEnum):
     """How a version carries a row of the story table."""
@@ -262,3 +284,24 @@ class Story(_Model):
             if version.name == name:
                 return version
         raise KeyError(name)
+
+    def __rich__(self) -> Any:
+        """``rich.print(story)`` shows the heat map of versions × paragraphs, then each
+        version side by side with the canonical."""
+        from newsdiff.render.story import StoryView
+
+        return StoryView(self, show=tuple(self.revisions))
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """In a notebook: the heat map and every revision side by side, as HTML, and
+        the heat map as plain text (no ANSI)."""
+        from newsdiff.render.notebook import mimebundle
+
+        return mimebundle(self)
+
+    def to_html(self, **options: Any) -> str:
+        """A standalone HTML page of this story; options as for
+        :func:`newsdiff.render.story_page`."""
+        from newsdiff.render.html import story_page
+
+        return story_page(self, **options)

@@ -1,0 +1,37 @@
+"""Views of newsdiff's models, for the terminal (rich), notebooks and HTML files.
+
+Each view is a rich renderable over a Revision or a Story; the models only hold data.
+
+>>> import newsdiff
+>>> from newsdiff.render import SideBySide, render_text
+>>> rev = newsdiff.compare("The bridge closed.", "The bridge shut.")
+>>> "[-closed-]" in render_text(SideBySide(rev), width=60)  # no colour: edits are marked
+True
+
+Modules: :mod:`~newsdiff.render.options` (what a reader can choose),
+:mod:`~newsdiff.render.rows` (the rows every revision view draws),
+:mod:`~newsdiff.render.theme` (colours and marks), :mod:`~newsdiff.render.side_by_side`,
+:mod:`~newsdiff.render.inline`, :mod:`~newsdiff.render.summary`,
+:mod:`~newsdiff.render.story`, :mod:`~newsdiff.render.html` and
+:mod:`~newsdiff.render.notebook`.
+"""
+
+from newsdiff.render.console import render_text
+from newsdiff.render.html import revision_page, story_page
+from newsdiff.render.inline import Inline
+from newsdiff.render.options import Typography, ViewOptions
+from newsdiff.render.side_by_side import SideBySide
+from newsdiff.render.story import StoryView
+from newsdiff.render.summary import Summary
+
+__all__ = [
+    "Inline",
+    "SideBySide",
+    "StoryView",
+    "Summary",
+    "Typography",
+    "ViewOptions",
+    "render_text",
+    "revision_page",
+    "story_page",
+]

@@ -1,0 +1,278 @@
+"""HTML for revisions and stories: a fragment for notebooks, a standalone page for files.
+
+The markup is built by hand from the same rows as the terminal views, and every piece
+of text that comes from an article or a version name goes through :func:`html.escape`.
+The page has no script, loads nothing, and says so in its Content-Security-Policy, so
+it opens offline and nothing in an article can run. Edits are ``<del>`` and ``<ins>``:
+they stay visible even where the stylesheet is stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import StrEnum
+from html import escape
+from itertools import count
+
+from newsdiff.models import ChangeKind, Presence, Revision, SpanOp, Story
+from newsdiff.render import theme
+from newsdiff.render.header import ORDER, describe
+from newsdiff.render.inline import note as inline_note
+from newsdiff.render.inline import redline
+from newsdiff.render.options import Typography, ViewOptions
+from newsdiff.render.rows import Gap, Para, Row, build_rows, with_context
+from newsdiff.render.story import cell_where
+
+_ids = count(1)
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
+
+
+class View(StrEnum):
+    SIDE_BY_SIDE = "side-by-side"
+    INLINE = "inline"
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def new_prefix() -> str:
+    """A prefix for element ids, unique in this process: several views can share a page."""
+    return f"nd{next(_ids)}"
+
+
+def _kind_class(row: Row) -> str:
+    if row.change.typography_only and row.label:
+        return "nd-typography"
+    return f"nd-{row.kind.value}"
+
+
+def para_html(para: Para, *, number: bool = True, all_deleted: bool = False) -> str:
+    out = ["<p>"]
+    if number:
+        out.append(f'<span class="nd-num">¶{para.number}</span>')
+    if para.dateline:
+        out.append(f'<span class="nd-dateline">{_e(para.dateline)}</span>')
+    body = []
+    for piece in para.pieces:
+        op = SpanOp.DELETE if all_deleted else piece.op
+        text = _e(piece.text)
+        if op is SpanOp.DELETE:
+            body.append(f"<del>{text}</del>")
+        elif op is SpanOp.INSERT:
+            body.append(f"<ins>{text}</ins>")
+        else:
+            body.append(text)
+    inner = "".join(body)
+    out.append(f'<span class="nd-heading">{inner}</span>' if para.heading else inner)
+    out.append("</p>")
+    return "".join(out)
+
+
+def _badge(row: Row) -> str:
+    label = _e(row.label).replace("\n", " ")
+    return f'<span class="nd-badge {_kind_class(row)}">{label}</span>' if label else ""
+
+
+def _cell(paras: Iterable[Para], note: str) -> str:
+    head = f'<div class="nd-note">↕ {_e(note)}</div>' if note else ""
+    return head + "".join(para_html(p) for p in paras)
+
+
+def stats_html(rev: Revision) -> str:
+    parts = []
+    for kind in ORDER:
+        n = rev.stats.counts.get(kind, 0)
+        if n:
+            parts.append(f'<span class="nd-badge nd-{kind.value}">{n} {kind.value}</span>')
+    stats = rev.stats
+    typo = (
+        f' <span class="nd-quiet">({stats.typography_only} of them typography only)</span>'
+        if stats.typography_only
+        else ""
+    )
+    return (
+        f'<div class="nd-stats">{" ".join(parts)}{typo}</div>'
+        f'<div class="nd-stats"><span class="nd-badge nd-added">+{stats.words_inserted}</span>'
+        " words inserted, "
+        f'<span class="nd-badge nd-removed">−{stats.words_deleted}</span> deleted; '
+        f"{stats.similarity:.0%} of words kept</div>"
+    )
+
+
+def _head(rev: Revision) -> str:
+    return (
+        '<div class="nd-head"><div class="nd-title">'
+        f'{_e(describe(rev.old_name, rev.old))} <span class="nd-quiet">(canonical) → </span>'
+        f"{_e(describe(rev.new_name, rev.new))}</div>{stats_html(rev)}</div>"
+    )
+
+
+def revision_html(
+    rev: Revision,
+    options: ViewOptions | None = None,
+    *,
+    view: View | str = View.SIDE_BY_SIDE,
+    prefix: str | None = None,
+    title: bool = True,
+) -> str:
+    """A revision as an HTML fragment (a ``<div class="nd">``, styles not included)."""
+    options = options or ViewOptions()
+    view = View(view)
+    prefix = prefix or new_prefix()
+    rows = with_context(build_rows(rev, options), options.context)
+    out = [_head(rev)] if title else []
+    out.append('<table class="nd-rev">')
+    if view is View.SIDE_BY_SIDE:
+        out.append(
+            '<colgroup><col class="nd-kcol"><col><col></colgroup><thead><tr><th></th>'
+            f'<th>{_e(rev.old_name)} <span class="nd-quiet">(canonical)</span></th>'
+            f"<th>{_e(rev.new_name)}</th></tr></thead>"
+        )
+    else:
+        out.append('<colgroup><col class="nd-kcol"><col></colgroup>')
+    out.append("<tbody>")
+    for item in rows:
+        if isinstance(item, Gap):
+            noun = "paragraph" if item.count == 1 else "paragraphs"
+            span = 2 if view is View.SIDE_BY_SIDE else 1
+            out.append(
+                f'<tr class="nd-gap"><td>⋯</td><td colspan="{span}">'
+                f"⋯ {item.count} unchanged {noun}</td></tr>"
+            )
+            continue
+        cls = "nd-row nd-dim" if item.dim else "nd-row"
+        out.append(f'<tr class="{cls}" id="{prefix}-c{item.index}"><td>{_badge(item)}</td>')
+        if view is View.SIDE_BY_SIDE:
+            out.append(f'<td class="nd-old">{_cell(item.old, item.note_old)}</td>')
+            out.append(f'<td class="nd-new">{_cell(item.new, item.note_new)}</td>')
+        else:
+            removed = item.kind is ChangeKind.REMOVED
+            note = inline_note(item, rev.old_name)
+            head = f'<div class="nd-note">{_e(note)}</div>' if note else ""
+            body = "".join(
+                para_html(p, number=not removed, all_deleted=removed) for p in redline(item)
+            )
+            out.append(f'<td class="nd-new">{head}{body}</td>')
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", name)
+
+
+def story_html(
+    story: Story, options: ViewOptions | None = None, *, prefix: str | None = None
+) -> str:
+    """A story as an HTML fragment: the heat map, per-version totals, then every
+    revision side by side; each heat-map cell links to its row in that revision."""
+    options = options or ViewOptions()
+    prefix = prefix or new_prefix()
+    names = [v.name for v in story.versions]
+    rev_ids = {name: f"{prefix}-v{n}-{_slug(name)}" for n, name in enumerate(names)}
+    # Which change of a version's revision holds each of its paragraphs.
+    where: dict[str, dict[int, int]] = {}
+    for name, rev in story.revisions.items():
+        numbers = {b.index: n for n, b in enumerate(rev.new.paragraphs)}
+        where[name] = {
+            numbers[b.index]: k for k, change in enumerate(rev.changes) for b in change.new
+        }
+    out = [
+        '<div class="nd-head"><div class="nd-title">'
+        f"{len(story.versions)} versions of one story "
+        f'<span class="nd-quiet">compared with {_e(story.canonical)}; '
+        f"{len(story.rows)} paragraphs in all</span></div></div>",
+        '<div class="nd-scroll"><table class="nd-map"><colgroup><col class="nd-ncol"><col>',
+        '<col class="nd-vcol">' * len(names),
+        '</colgroup><thead><tr><th>¶</th><th>paragraph <span class="nd-quiet">(',
+        _e(story.canonical),
+        " is canonical)</span></th>",
+    ]
+    for name in names:
+        label = _e(name)
+        if name in story.revisions:
+            label = f'<a class="nd-go" href="#{rev_ids[name]}">{label}</a>'
+        out.append(f'<th class="nd-v" title="{_e(name)}">{label}</th>')
+    out.append("</tr></thead><tbody>")
+    for row in story.rows:
+        extra = row.canonical is None
+        number = "+" if extra else str(row.canonical + 1) if row.canonical is not None else ""
+        out.append(
+            f'<tr class="{"nd-extra" if extra else ""}"><td class="nd-num">{number}</td>'
+            f'<td class="nd-text" title="{_e(row.text)}">{_e(row.text)}</td>'
+        )
+        for name in names:
+            cell = row.cells[name]
+            symbol = theme.PRESENCE[cell.presence][0]
+            tip = f"{name}: {theme.PRESENCE_HELP[cell.presence]}"
+            if cell.paragraphs:
+                tip += f", ¶{cell_where(cell)}"
+            if cell.presence in (Presence.CHANGED, Presence.SPLIT, Presence.MERGED):
+                tip += f", {cell.similarity:.0%} similar"
+            inner = f'<span class="nd-p-{cell.presence.value}">{symbol}</span>'
+            change = where.get(name, {}).get(cell.paragraphs[0]) if cell.paragraphs else None
+            if change is not None:
+                inner = (
+                    f'<a class="nd-p-{cell.presence.value}" '
+                    f'href="#{rev_ids[name]}-c{change}">{symbol}</a>'
+                )
+            out.append(f'<td class="nd-c" title="{_e(tip)}">{inner}</td>')
+        out.append("</tr>")
+    out.append('</tbody></table></div><div class="nd-legend">')
+    for presence in Presence:
+        symbol = theme.PRESENCE[presence][0]
+        out.append(
+            f'<span class="nd-key nd-p-{presence.value}">{symbol}</span>'
+            f"{_e(theme.PRESENCE_HELP[presence])}"
+        )
+    out.append("</div>")
+    for name, rev in story.revisions.items():
+        out.append(
+            f'<details open id="{rev_ids[name]}"><summary>{_e(name)} '
+            f'<span class="nd-quiet">against {_e(story.canonical)}</span></summary>'
+        )
+        out.append(revision_html(rev, options, prefix=rev_ids[name]))
+        out.append("</details>")
+    return "".join(out)
+
+
+def fragment(body: str) -> str:
+    """Wrap a view for embedding (a notebook cell): scoped styles and the view."""
+    return f'<div class="nd"><style>{theme.CSS}</style>{body}</div>'
+
+
+def page(title: str, body: str) -> str:
+    """A standalone HTML page around a view: no script, nothing loaded from anywhere."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(title)}</title><style>{theme.PAGE_CSS}{theme.CSS}</style></head>"
+        f'<body><div class="nd">{body}</div></body></html>\n'
+    )
+
+
+def revision_page(
+    rev: Revision,
+    *,
+    view: View | str = View.SIDE_BY_SIDE,
+    typography: Typography | str = Typography.DIM,
+    context: int | None = None,
+) -> str:
+    """``rev`` as a standalone HTML page: side by side, or ``view="inline"``;
+    ``typography`` and ``context`` as in :class:`ViewOptions`."""
+    options = ViewOptions(typography=Typography(typography), context=context)
+    body = revision_html(rev, options, view=view, prefix="nd")
+    return page(f"newsdiff: {rev.new_name} against {rev.old_name}", body)
+
+
+def story_page(
+    story: Story, *, typography: Typography | str = Typography.DIM, context: int | None = None
+) -> str:
+    """``story`` as a standalone HTML page: the heat map, then each version side by side."""
+    options = ViewOptions(typography=Typography(typography), context=context)
+    body = story_html(story, options, prefix="nd")
+    return page(f"newsdiff: {len(story.versions)} versions, canonical {story.canonical}", body)

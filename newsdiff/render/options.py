@@ -1,0 +1,38 @@
+"""What a reader can ask of every view: typography noise, context, width, markers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Typography(StrEnum):
+    """What to do with paragraphs whose only differences are quotes, dashes or spaces."""
+
+    SHOW = "show"  # highlight the differing characters like any other edit
+    DIM = "dim"  # show the paragraph dimmed, labelled "typography", without highlights
+    HIDE = "hide"  # show it as unchanged
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """Options shared by the side-by-side, inline and story views.
+
+    ``context=None`` shows every paragraph; ``context=n`` shows only the changed rows
+    and ``n`` unchanged rows around each, folding the rest into one "… n unchanged"
+    line. ``width`` caps the view's width in cells (the console's width otherwise).
+    ``markers`` writes ``[-deleted-]`` and ``{+inserted+}`` around edits, so they stay
+    visible without colour; ``None`` turns them on when the console has no colour.
+    """
+
+    typography: Typography = Typography.DIM
+    context: int | None = None
+    width: int | None = None
+    markers: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.context is not None and self.context < 0:
+            raise ValueError(f"context must be 0 or more, not {self.context}")
+        if self.width is not None and self.width < 20:
+            raise ValueError(f"width must be at least 20 cells, not {self.width}")
+        object.__setattr__(self, "typography", Typography(self.typography))
