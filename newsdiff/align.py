@@ -23,7 +23,6 @@ found through rare shared words, so unrelated or huge inputs stay bounded.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 import zlib
@@ -155,30 +154,50 @@ def _unique_common(
     count_b = Counter(b[b0:b1])
     where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
     pairs = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
-    return _longest_increasing(pairs)
+    return _longest_increasing(pairs, [float(len(words(a[i]))) for i, _ in pairs])
 
 
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest subsequence of ``pairs`` (sorted by i) increasing in j; O(n log n)."""
-    tails: list[int] = []  # smallest j ending an increasing run of each length
-    tail_at: list[int] = []
+def _longest_increasing(
+    pairs: list[tuple[int, int]], weight: Sequence[float]
+) -> list[tuple[int, int]]:
+    """The heaviest chain of ``pairs`` (sorted by i, distinct i and j) increasing in both.
+
+    A chain's value is compared as (number of pairs, total weight, −Σ|i − j|): the
+    most anchors first, then the longest paragraphs, then the ones nearest the
+    diagonal. None of these depends on which side is old, so aligning b against a
+    picks the mirror image of aligning a against b. O(n log n) with a Fenwick tree
+    of best chain values over j.
+    """
+    if not pairs:
+        return []
+    rank = {j: r for r, j in enumerate(sorted({j for _, j in pairs}), start=1)}
+    size = len(rank)
+    none: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    tree: list[tuple[tuple[float, float, float], int]] = [(none, -1)] * (size + 1)
+    value: list[tuple[float, float, float]] = []
     parent: list[int] = []
-    for n, (_, j) in enumerate(pairs):
-        k = bisect.bisect_left(tails, j)
-        if k == len(tails):
-            tails.append(j)
-            tail_at.append(n)
-        else:
-            tails[k] = j
-            tail_at[k] = n
-        parent.append(tail_at[k - 1] if k else -1)
-    run: list[tuple[int, int]] = []
-    n = tail_at[-1] if tail_at else -1
+    for n, (i, j) in enumerate(pairs):
+        r = rank[j] - 1
+        best, at = none, -1
+        while r > 0:  # best chain ending at a smaller j
+            if tree[r][0] > best:
+                best, at = tree[r]
+            r -= r & -r
+        mine = (best[0] + 1, best[1] + weight[n], best[2] - abs(i - j))
+        value.append(mine)
+        parent.append(at)
+        r = rank[j]
+        while r <= size:
+            if mine > tree[r][0]:
+                tree[r] = (mine, n)
+            r += r & -r
+    n = max(range(len(pairs)), key=lambda k: (value[k], -k))
+    chain: list[tuple[int, int]] = []
     while n >= 0:
-        run.append(pairs[n])
+        chain.append(pairs[n])
         n = parent[n]
-    run.reverse()
-    return run
+    chain.reverse()
+    return chain
 
 
 # ---------------------------------------------------------------- pass 2: gaps
@@ -279,15 +298,16 @@ class _Aligner:
 
     def _big_gap(self, a0: int, a1: int, b0: int, b1: int) -> list[_Item]:
         """Cut a huge gap at confident in-order pairs, then align the pieces."""
-        pairs = [
-            (i, j)
-            for i, j, sim in self._candidates(range(a0, a1), range(b0, b1))
-            if sim >= MOVE_SIMILARITY
-        ]
         best: dict[int, int] = {}
-        for i, j in pairs:  # one partner per old paragraph: its most similar
-            best.setdefault(i, j)
-        cuts = _longest_increasing(sorted(best.items()))
+        taken: set[int] = set()
+        for i, j, sim in self._candidates(range(a0, a1), range(b0, b1)):
+            if sim < MOVE_SIMILARITY:
+                break
+            if i not in best and j not in taken:  # one partner each, most similar first
+                best[i] = j
+                taken.add(j)
+        ordered = sorted(best.items())
+        cuts = _longest_increasing(ordered, [float(self.a.sizes[i]) for i, _ in ordered])
         if not cuts:
             return [_Item((i,), ()) for i in range(a0, a1)] + [
                 _Item((), (j,)) for j in range(b0, b1)
@@ -324,7 +344,9 @@ class _Aligner:
             for i, j in pairs
             if a.units[i].heading == b.units[j].heading
         ]
-        scored.sort(key=lambda t: (-t[2], t[0], t[1]))
+        # Ties go to the pair nearest the start and the diagonal: a rule that reads the
+        # same with the sides swapped.
+        scored.sort(key=lambda t: (-t[2], t[0] + t[1], abs(t[0] - t[1]), t[0]))
         return scored
 
     # ------------------------------------------------------------ passes 3 and 4
@@ -358,49 +380,64 @@ class _Aligner:
             df.update(set(codes))
         total = len(a.codes) + len(b.codes)
 
-        def containment(part: str, whole: str) -> float:
+        def explains(part: str, whole: str, linked: str) -> float:
+            """IDF-weighted share of ``part``'s words found in what ``whole`` has beyond
+            ``linked`` (the paragraphs already linked to it)."""
+            rest = Counter(whole) - Counter(linked)
             weights = {c: math.log(total / df[c]) for c in set(part)}
             mass = sum(weights.values())
-            have = set(whole)
-            return sum(w for c, w in weights.items() if c in have) / mass if mass else 0.0
+            return sum(w for c, w in weights.items() if rest[c]) / mass if mass else 0.0
 
         removed = {it.old[0]: n for n, it in enumerate(items) if not it.new}
         added = {
             it.new[0]: n for n, it in enumerate(items) if not it.old and it.new[0] not in moved
         }
+
+        def joined(side: _Side, idx: Sequence[int]) -> str:
+            return "".join(side.codes[k] for k in sorted(idx))
+
         merged: dict[int, _Item] = {}
         dropped: set[int] = set()
         for n, it in enumerate(items):
             if not (it.old and it.new) or (len(it.old) > 1 and len(it.new) > 1):
                 continue
-            olds, news = list(it.old), list(it.new)
-            if any(a.units[i].heading for i in olds) or any(b.units[j].heading for j in news):
+            if any(a.units[i].heading for i in it.old) or any(b.units[j].heading for j in it.new):
                 continue
-            if len(news) == 1:  # may grow on the old side (merge)
-                whole = b.codes[news[0]]
-                for i in (olds[0] - 1, olds[-1] + 1):
-                    m = removed.get(i)
-                    if m is None or m in dropped or a.units[i].heading:
-                        continue
-                    if a.sizes[i] >= MOVE_MIN_WORDS and containment(a.codes[i], whole) >= (
-                        ATTACH_CONTAINMENT
-                    ):
-                        olds = sorted([*olds, i])
-                        dropped.add(m)
-            if len(olds) == 1:  # may grow on the new side (split)
-                whole = a.codes[olds[0]]
-                for j in (news[0] - 1, news[-1] + 1):
-                    m = added.get(j)
-                    if m is None or m in dropped or b.units[j].heading:
-                        continue
-                    if b.sizes[j] >= MOVE_MIN_WORDS and containment(b.codes[j], whole) >= (
-                        ATTACH_CONTAINMENT
-                    ):
-                        news = sorted([*news, j])
-                        dropped.add(m)
-            if (tuple(olds), tuple(news)) != (it.old, it.new):
-                sim = _sim("".join(a.codes[i] for i in olds), "".join(b.codes[j] for j in news))
-                merged[n] = _Item(tuple(olds), tuple(news), sim)
+            olds, news = list(it.old), list(it.new)
+            while len(olds) + len(news) <= MAX_BEAD:
+                # Candidates: removed neighbours on the old side (a merge) while the new
+                # side is one paragraph, added neighbours on the new side (a split) while
+                # the old side is one. A neighbour joins when it accounts for words of the
+                # other side that the link does not yet: the merges the in-order beads
+                # missed because the merged paragraph reorders its parts.
+                options: list[tuple[float, int, int, int]] = []  # (score, side, index, item)
+                if len(news) == 1:
+                    for i in (min(olds) - 1, max(olds) + 1):
+                        m = removed.get(i)
+                        if m is not None and m not in dropped and not a.units[i].heading:
+                            score = explains(a.codes[i], b.codes[news[0]], joined(a, olds))
+                            options.append((score, 0, i, m))
+                if len(olds) == 1:
+                    for j in (min(news) - 1, max(news) + 1):
+                        m = added.get(j)
+                        if m is not None and m not in dropped and not b.units[j].heading:
+                            score = explains(b.codes[j], a.codes[olds[0]], joined(b, news))
+                            options.append((score, 1, j, m))
+                options = [
+                    o
+                    for o in options
+                    if o[0] >= ATTACH_CONTAINMENT
+                    and (a.sizes[o[2]] if o[1] == 0 else b.sizes[o[2]]) >= MOVE_MIN_WORDS
+                ]
+                if not options:
+                    break
+                _, side, k, m = max(options)
+                (olds if side == 0 else news).append(k)
+                dropped.add(m)
+            if len(olds) + len(news) > len(it.old) + len(it.new):
+                merged[n] = _Item(
+                    tuple(sorted(olds)), tuple(sorted(news)), _sim(joined(a, olds), joined(b, news))
+                )
         return [merged.get(n, it) for n, it in enumerate(items) if n not in dropped]
 
     def link(self, item: _Item) -> Link:
