@@ -94,4 +94,4 @@ class Inline:
             style = theme.DIM if item.dim else theme.KIND[item.kind]
             grid.add_row(Text(item.label, style), text)
         parts = [header(self.revision), Text()] if self.title else []
-        yield Group(*parts, grid)
+        yield from console.render(Group(*parts, grid), options.update(width=width))

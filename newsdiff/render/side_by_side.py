@@ -88,4 +88,4 @@ class SideBySide:
                 _side(item.new, item.note_new, item, markers),
             )
         parts = [header(rev), Text()] if self.title else []
-        yield Group(*parts, table)
+        yield from console.render(Group(*parts, table), options.update(width=width))

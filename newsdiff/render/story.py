@@ -112,4 +112,4 @@ class StoryView:
                 theme.DIM,
             )
             parts.append(hint)
-        yield Group(*parts)
+        yield from console.render(Group(*parts), options.update(width=width))

@@ -120,4 +120,4 @@ class Summary:
         parts: list[RenderableType] = [title, Text(), counts, words_text(rev)]
         if listing.row_count:
             parts += [Text(), listing]
-        yield Group(*parts)
+        yield from console.render(Group(*parts), options.update(width=width))

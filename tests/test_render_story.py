@@ -1,0 +1,50 @@
+"""The story view: heat map of paragraphs × versions, totals, navigation."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from newsdiff.render import StoryView, ViewOptions, render_text
+from tests.render_samples import demo_story
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_heat_map_fits_and_reads_without_colour(width: int) -> None:
+    text = render_text(StoryView(demo_story()), width=width)
+    lines = text.split("\n")
+    assert max(len(line) for line in lines) <= width
+    header = next(line for line in lines if "paragraph (v5 is canonical)" in line)
+    assert header.split()[-5:] == ["v1", "v2", "v3", "v4", "v5"]
+    moved = next(line for line in lines if line.lstrip().startswith("5 ") and "1968" in line)
+    assert moved.split()[-5:] == ["=", "↕", "~", "=", "■"]
+    split = next(line for line in lines if line.lstrip().startswith("8 "))
+    assert split.split()[-4] == "<"
+    assert "moved" in text
+    assert "not in the canonical" in text  # the legend
+    assert "--show v1" in text  # how to open one version
+
+
+def test_show_appends_the_side_by_side_view() -> None:
+    text = render_text(StoryView(demo_story(), ViewOptions(context=0), show=["v2"]), width=100)
+    assert "v5 (canonical) → v2" in text
+    assert "moved from v5 ¶5" in text
+
+
+def test_unknown_version_is_refused() -> None:
+    with pytest.raises(KeyError, match="v9"):
+        StoryView(demo_story(), show=["v9"])
+
+
+def test_story_as_rich_renderable_shows_heat_map_and_every_version() -> None:
+    console = Console(width=120, record=True, color_system=None)
+    console.print(demo_story())
+    text = console.export_text()
+    assert "paragraph (v5 is canonical)" in text
+    for name in ("v1", "v2", "v3", "v4"):
+        assert f"v5 (canonical) → {name}" in text
+
+
+def test_colour_cells() -> None:
+    text = render_text(StoryView(demo_story()), width=100, color=True)
+    assert "\x1b[" in text
