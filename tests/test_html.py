@@ -350,3 +350,20 @@ def test_detection_needs_no_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(builtins, "__import__", nothing_optional)
     assert looks_like_html("<!doctype html><html>")
     assert charset_of(b'<meta charset="utf-8">') == "utf-8"
+
+
+def test_compare_two_saved_pages() -> None:
+    from newsdiff.compare import compare
+
+    late = _parse("gazette.html")
+    early_page = (
+        _page("gazette.html")
+        .replace("at least six weeks", "at least a month")
+        .replace('<aside class="correction-box">', '<aside class="correction-box" hidden>')
+    )
+    early = newsdiff_html.parse_html(early_page)
+    revision = compare(early, late)
+    changed = [c for c in revision.changes if c.kind.value == "changed"]
+    assert len(changed) == 1
+    assert "six weeks" in changed[0].new[0].text
+    assert revision.stats.counts.get(revision.changes[0].kind, 0) >= 1
