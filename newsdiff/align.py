@@ -262,7 +262,6 @@ class _Aligner:
                 here = score[i][j]
                 if here == neg:
                     continue
-                # Removed before added: among equal scores the first found is kept.
                 moves: list[tuple[int, int, float, float]] = [(1, 0, 0.0, 0.0), (0, 1, 0.0, 0.0)]
                 if i < n and j < m:
                     for di, dj in (
@@ -279,7 +278,11 @@ class _Aligner:
                     ni, nj = i + di, j + dj
                     if ni > n or nj > m:
                         continue
-                    if here + gain > score[ni][nj]:
+                    # On a tie an added paragraph is the later step, so the removed
+                    # paragraphs of a gap read before the ones that replace them.
+                    if here + gain > score[ni][nj] or (
+                        (di, dj) == (0, 1) and here + gain == score[ni][nj]
+                    ):
                         score[ni][nj] = here + gain
                         back[ni][nj] = (di, dj, sim)
         items: list[_Item] = []

@@ -287,7 +287,7 @@ def classify(lines: Sequence[str]) -> list[BlockKind]:
     if not any(body):
         # Shape alone marks labels only beside a body: a text with no prose at all (a
         # one-line note, a list of short lines) is its own body, wording cues aside.
-        body = [c.kind is None for c in cues]
+        return [c.kind or BlockKind.BODY for c in cues]
     first_body = next((i for i, b in enumerate(body) if b), len(lines))
     kinds: list[BlockKind] = []
     headline_seen = False

@@ -1,4 +1,4 @@
-"""Plain text as scraped → :class:`~newsdiff.models.Article`.
+"""Plain text as scraped (or a saved HTML page) → :class:`~newsdiff.models.Article`.
 
 Steps: decode (for ``bytes``), split into lines on any line break, rejoin
 hard-wrapped paragraphs, set aside crawler prefixes and datelines, then label every
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from newsdiff.boilerplate import classify
 from newsdiff.errors import EmptyInputError, InputError
+from newsdiff.html import charset_of, looks_like_html, parse_html
 from newsdiff.models import Article, Block, BlockKind, Metadata
 
 MAX_INPUT_CHARS = 50_000_000
@@ -80,7 +81,11 @@ def _as_text(source: str | bytes) -> str:
         data = bytes(source)
         if len(data) > MAX_INPUT_CHARS:
             raise InputError(f"the input is {len(data):,} bytes; the limit is {MAX_INPUT_CHARS:,}")
-        text = decode(data)
+        charset = charset_of(data)
+        try:
+            text = data.decode(charset) if charset else decode(data)
+        except (UnicodeDecodeError, LookupError):  # the page's declaration was wrong
+            text = decode(data)
     elif isinstance(source, str):
         text = source
     else:
@@ -131,12 +136,16 @@ def parse(source: str | bytes | Article) -> Article:
     >>> [b.kind.value for b in art.blocks]
     ['navigation', 'body', 'share']
 
-    Raises :class:`~newsdiff.EmptyInputError` for empty or whitespace-only input and
+    HTML pages (``str`` or ``bytes``, charset honoured) go to :func:`newsdiff.html.parse_html`,
+    which needs the ``html`` extra. Raises :class:`~newsdiff.EmptyInputError` for empty or
+    whitespace-only input and
     :class:`~newsdiff.InputError` for input that is not text.
     """
     if isinstance(source, Article):
         return source
     text = _as_text(source)
+    if looks_like_html(text):
+        return parse_html(text)
     paras = _paragraphs(text)
     if not paras:
         raise EmptyInputError("the input is empty or whitespace only: there is no article text")
