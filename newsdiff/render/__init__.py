@@ -19,6 +19,7 @@ Modules: :mod:`~newsdiff.render.options` (what a reader can choose),
 from newsdiff.render.console import render_text
 from newsdiff.render.html import revision_page, story_page
 from newsdiff.render.inline import Inline
+from newsdiff.render.notebook import NotebookView
 from newsdiff.render.options import Typography, ViewOptions
 from newsdiff.render.side_by_side import SideBySide
 from newsdiff.render.story import StoryView
@@ -26,6 +27,7 @@ from newsdiff.render.summary import Summary
 
 __all__ = [
     "Inline",
+    "NotebookView",
     "SideBySide",
     "StoryView",
     "Summary",

@@ -16,6 +16,7 @@ def render_text(renderable: RenderableType, *, width: int = 100, color: bool = F
         color_system="truecolor" if color else None,
         force_terminal=color,
         legacy_windows=False,
+        force_jupyter=False,  # in a notebook rich would display the text instead of returning it
         soft_wrap=False,
     )
     console.print(renderable)

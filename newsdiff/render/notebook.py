@@ -1,10 +1,22 @@
-"""What a Jupyter cell shows for a Revision or a Story: HTML, with plain text beside it."""
+"""What a Jupyter cell shows for a Revision or a Story: HTML, with plain text beside it.
+
+Evaluating a Revision or a Story uses the defaults; :class:`NotebookView` takes the
+same options as the terminal views:
+
+>>> NotebookView(rev, view="inline", context=1, typography="hide")  # doctest: +SKIP
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.console import RenderableType
+
 from newsdiff.models import Revision, Story
 from newsdiff.render.console import render_text
-from newsdiff.render.html import fragment, revision_html, story_html
+from newsdiff.render.html import View, fragment, revision_html, story_html
+from newsdiff.render.inline import Inline
+from newsdiff.render.options import Typography, ViewOptions
 from newsdiff.render.side_by_side import SideBySide
 from newsdiff.render.story import StoryView
 
@@ -12,15 +24,35 @@ from newsdiff.render.story import StoryView
 TEXT_WIDTH = 100
 
 
-def mimebundle(value: Revision | Story) -> dict[str, str]:
+def mimebundle(value: Revision | Story, options: ViewOptions | None = None) -> dict[str, str]:
     """``text/html`` (the side-by-side view, wrapping to the notebook's width) and
     ``text/plain`` (the same view as text, without ANSI codes)."""
-    if isinstance(value, Revision):
-        return {
-            "text/html": fragment(revision_html(value)),
-            "text/plain": render_text(SideBySide(value), width=TEXT_WIDTH),
-        }
-    return {
-        "text/html": fragment(story_html(value)),
-        "text/plain": render_text(StoryView(value), width=TEXT_WIDTH),
-    }
+    return NotebookView(value, options=options)._repr_mimebundle_()
+
+
+@dataclass(frozen=True)
+class NotebookView:
+    """A Revision or Story to show in a notebook cell, with view options."""
+
+    value: Revision | Story
+    view: View | str = View.SIDE_BY_SIDE
+    typography: Typography | str = Typography.DIM
+    context: int | None = None
+    options: ViewOptions | None = None
+
+    def _view_options(self) -> ViewOptions:
+        if self.options is not None:
+            return self.options
+        return ViewOptions(typography=Typography(self.typography), context=self.context)
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        options = self._view_options()
+        text: RenderableType
+        if isinstance(self.value, Story):
+            html = story_html(self.value, options)
+            text = StoryView(self.value, options)
+        else:
+            html = revision_html(self.value, options, view=self.view)
+            inline = View(self.view) is View.INLINE
+            text = Inline(self.value, options) if inline else SideBySide(self.value, options)
+        return {"text/html": fragment(html), "text/plain": render_text(text, width=TEXT_WIDTH)}
