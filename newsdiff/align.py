@@ -236,9 +236,9 @@ class _Aligner:
             if len(olds) > 1
             else ([b.codes[j] for j in news], whole_a)
         )
-        if any(_containment(p, whole) < SPLIT_PART_CONTAINMENT for p in parts):
-            return None
         sim = _sim(whole_a, whole_b)
+        if sim <= TAU or any(_containment(p, whole) < SPLIT_PART_CONTAINMENT for p in parts):
+            return None
         return (len(whole_a) + len(whole_b)) / 2 * (sim - TAU), sim
 
     def gap(self, a0: int, a1: int, b0: int, b1: int) -> list[_Item]:

@@ -31,6 +31,8 @@ def _stream(paragraphs: Sequence[str]) -> list[str | None]:
 def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Span, ...]:
     """Spans that rebuild every paragraph of ``old`` (equal + delete) and of ``new``
     (equal + insert), in order."""
+    if len(old) == 1 and len(new) == 1 and old[0] == new[0]:  # the common case: unchanged
+        return (Span(op=SpanOp.EQUAL, text=old[0], old=0, new=0),) if old[0] else ()
     a, b = _stream(old), _stream(new)
     spans: list[Span] = []
     part = {SpanOp.DELETE: 0, SpanOp.INSERT: 0}  # current paragraph on each side
