@@ -1,0 +1,56 @@
+"""The public surface: a test fails when it drifts, so changes to it are deliberate."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+import newsdiff
+
+PUBLIC = [
+    "Article",
+    "Block",
+    "BlockKind",
+    "Cell",
+    "Change",
+    "ChangeKind",
+    "EmptyInputError",
+    "InputError",
+    "Metadata",
+    "NewsdiffError",
+    "NoBodyError",
+    "Presence",
+    "Revision",
+    "RevisionStats",
+    "Span",
+    "SpanOp",
+    "Story",
+    "StoryRow",
+    "StoryVersion",
+    "VersionError",
+    "__version__",
+    "collate",
+    "compare",
+    "parse",
+]
+
+
+def test_public_names() -> None:
+    assert newsdiff.__all__ == PUBLIC
+    assert all(hasattr(newsdiff, name) for name in PUBLIC)
+
+
+def test_every_error_is_a_newsdiff_error() -> None:
+    for name in ("InputError", "EmptyInputError", "NoBodyError", "VersionError"):
+        assert issubclass(getattr(newsdiff, name), newsdiff.NewsdiffError)
+
+
+@pytest.mark.parametrize(
+    "module", ["newsdiff", "newsdiff.parse", "newsdiff.compare", "newsdiff.collate"]
+)
+def test_docstring_examples_run(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0
+    assert result.failed == 0
