@@ -21,7 +21,7 @@ from newsdiff.render.header import ORDER, describe
 from newsdiff.render.inline import note as inline_note
 from newsdiff.render.inline import redline
 from newsdiff.render.options import Typography, ViewOptions
-from newsdiff.render.rows import Gap, Para, Row, build_rows, with_context
+from newsdiff.render.rows import Gap, Para, Row, build_rows, one_line, with_context
 from newsdiff.render.story import cell_where
 
 _ids = count(1)
@@ -71,7 +71,7 @@ def para_html(para: Para, *, number: bool = True, all_deleted: bool = False) -> 
 
 
 def _badge(row: Row) -> str:
-    label = _e(row.label).replace("\n", " ")
+    label = _e(one_line(row.label))
     return f'<span class="nd-badge {_kind_class(row)}">{label}</span>' if label else ""
 
 

@@ -58,6 +58,11 @@ class Gap:
     count: int  # consecutive unchanged rows left out
 
 
+def one_line(label: str) -> str:
+    """A row label on one line: "typography", "split 1→2"."""
+    return label.replace("-\n", "").replace("\n", " ")
+
+
 def paragraph_numbers(article: Article) -> dict[int, int]:
     """Block index → 1-based paragraph number, the numbering every view shows."""
     return {block.index: n for n, block in enumerate(article.paragraphs, start=1)}

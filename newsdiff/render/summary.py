@@ -12,7 +12,7 @@ from newsdiff.models import Change, Revision, SpanOp
 from newsdiff.render import theme
 from newsdiff.render.header import ORDER, describe, words_text
 from newsdiff.render.options import ViewOptions
-from newsdiff.render.rows import Row, build_rows
+from newsdiff.render.rows import Row, build_rows, one_line
 
 CONTEXT_WORDS = 3
 
@@ -112,7 +112,7 @@ class Summary:
         for row in build_rows(rev, self.options):
             if row.quiet:
                 continue
-            label = row.label.replace("\n", " ")
+            label = one_line(row.label)
             line = compact(row.change, markers)
             line.truncate(max(20, (width - 28) * 2), overflow="ellipsis")
             style = theme.DIM if row.dim else theme.KIND[row.kind]

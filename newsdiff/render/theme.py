@@ -105,9 +105,10 @@ CSS = """
 .nd *{box-sizing:border-box}
 .nd p{margin:0}
 .nd p+p{margin-top:.6em}
-.nd del{background:rgba(215,58,73,.2);text-decoration:line-through;
+.nd del{background:rgba(215,58,73,.28);text-decoration:line-through;
   text-decoration-color:rgba(215,58,73,.9);color:inherit;border-radius:2px}
-.nd ins{background:rgba(46,160,67,.28);text-decoration:none;color:inherit;border-radius:2px}
+.nd ins{background:rgba(46,160,67,.36);text-decoration:none;color:inherit;border-radius:2px}
+.nd del+ins{margin-left:.15em}
 .nd .nd-head{margin:0 0 .8em}
 .nd .nd-title{font-size:1.15em;font-weight:600}
 .nd .nd-title .nd-quiet,.nd .nd-quiet{font-weight:normal;opacity:.65}
