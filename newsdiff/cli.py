@@ -90,20 +90,18 @@ def _progress(total: int) -> Iterator[Progress]:
         yield progress
 
 
-def _load_all(paths: Sequence[str]) -> dict[str, Article]:
+def _load_all(paths: Sequence[str], progress: Progress) -> dict[str, Article]:
     names = [_name(p) for p in paths]
     if len(set(names)) != len(names):
         raise UserError("two files have the same name; version names come from file names")
     if paths.count("-") > 1:
         raise UserError("only one version can be read from standard input")
     articles: dict[str, Article] = {}
-    with _progress(len(paths)) as progress:
-        task = progress.add_task("reading", total=len(paths))
-        for name, path in zip(names, paths, strict=True):
-            progress.update(task, description=f"reading {name}")
-            articles[name] = _load(path)
-            progress.advance(task)
-        progress.update(task, description="comparing")
+    task = progress.add_task("reading", total=len(paths))
+    for name, path in zip(names, paths, strict=True):
+        progress.update(task, description=f"reading {name}")
+        articles[name] = _load(path)
+        progress.advance(task)
     return articles
 
 
@@ -232,12 +230,13 @@ def run(argv: Sequence[str] | None = None) -> int:
             _load(args.old), _load(args.new), old_name=_name(args.old), new_name=_name(args.new)
         )
     elif args.command == "story":
-        articles = _load_all(args.files)
-        if args.canonical is not None and args.canonical not in articles:
-            raise UserError(
-                f"--canonical {args.canonical}: not one of the versions ({', '.join(articles)})"
-            )
-        result = collate(articles, canonical=args.canonical)
+        with _progress(len(args.files)) as progress:
+            articles = _load_all(args.files, progress)
+            if args.canonical is not None and args.canonical not in articles:
+                known = ", ".join(articles)
+                raise UserError(f"--canonical {args.canonical}: not one of the versions ({known})")
+            progress.add_task("comparing", total=None)
+            result = collate(articles, canonical=args.canonical)
     else:
         result = collate(demo_versions())
     if args.html:
