@@ -285,9 +285,15 @@ def classify(lines: Sequence[str]) -> list[BlockKind]:
     cues = _cues(lines)
     body = _viterbi([c.score for c in cues])
     if not any(body):
-        # Shape alone marks labels only beside a body: a text with no prose at all (a
-        # one-line note, a list of short lines) is its own body, wording cues aside.
-        return [c.kind or BlockKind.BODY for c in cues]
+        # Too little prose to pay for leaving the boilerplate (a short note between a
+        # menu and a footer): the sentences are the body. A text with no sentence at
+        # all (a one-line note, a list of short lines) is its own body, cues aside.
+        body = [
+            c.kind is None and bool(_SENTENCE_END.search(line))
+            for c, line in zip(cues, lines, strict=True)
+        ]
+        if not any(body):
+            return [c.kind or BlockKind.BODY for c in cues]
     first_body = next((i for i, b in enumerate(body) if b), len(lines))
     kinds: list[BlockKind] = []
     headline_seen = False
