@@ -387,7 +387,8 @@ class _Aligner:
             """IDF-weighted share of ``part``'s words found in what ``whole`` has beyond
             ``linked`` (the paragraphs already linked to it)."""
             rest = Counter(whole) - Counter(linked)
-            weights = {c: math.log(total / df[c]) for c in set(part)}
+            # Sorted, so the float sum is the same in every process (str hashes vary).
+            weights = {c: math.log(total / df[c]) for c in sorted(set(part))}
             mass = sum(weights.values())
             return sum(w for c, w in weights.items() if rest[c]) / mass if mass else 0.0
 
