@@ -1,0 +1,234 @@
+"""Writing a corpus job's results: ``stories.jsonl`` and the flat ``changes.csv``.
+
+``stories.jsonl`` holds one :class:`~newsdiff.corpus.StoryRecord` a line (the collated
+:class:`~newsdiff.Story`, or the error), in corpus order. ``changes.csv`` has one row per
+change of every revision (:data:`CHANGE_COLUMNS`), for pandas, DuckDB or a spreadsheet.
+
+Resuming: a story's change rows are flushed before its line, so a story is done exactly
+when its line is complete. On reopening, a torn last line is cut off and change rows of
+stories without a line are dropped; the run then appends.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from types import TracebackType
+from typing import IO, NamedTuple
+
+from newsdiff.corpus.records import CorpusError, StoryRecord
+from newsdiff.models import Change
+
+STORIES_FILE = "stories.jsonl"
+CHANGES_FILE = "changes.csv"
+
+
+class ChangeRow(NamedTuple):
+    """One row of ``changes.csv``: one change of one version against the canonical."""
+
+    story_id: str
+    version: str
+    timestamp: str | None
+    source: str | None
+    canonical: str
+    change: int
+    """position of the change in the revision (reading order of the version)"""
+    kind: str
+    edits: str
+    """the change's edit classes, ';'-joined and sorted (empty until changes carry them)"""
+    typography_only: bool
+    similarity: float
+    words_inserted: int
+    words_deleted: int
+    old_paragraphs: int
+    new_paragraphs: int
+
+
+CHANGE_COLUMNS: tuple[str, ...] = ChangeRow._fields
+
+
+def edit_classes(change: Change) -> tuple[str, ...]:
+    """The edit classes a change carries, as sorted unique names.
+
+    Read from ``change.edits`` (or ``change.edit_classes``) when the model has it: items
+    may be str-Enums, objects with a ``kind``, or plain strings.
+    """
+    items = getattr(change, "edits", None) or getattr(change, "edit_classes", None) or ()
+    names: set[str] = set()
+    for item in items:
+        value = getattr(item, "kind", item)
+        names.add(str(value.value if isinstance(value, Enum) else value))
+    return tuple(sorted(names))
+
+
+def change_rows(record: StoryRecord) -> list[ChangeRow]:
+    """The change rows of one story record (none for a failed story)."""
+    story = record.story
+    if story is None:
+        return []
+    info = {v.id: v for v in record.versions}
+    rows: list[ChangeRow] = []
+    for name, revision in story.revisions.items():
+        version = info.get(name)
+        for n, change in enumerate(revision.changes):
+            rows.append(
+                ChangeRow(
+                    story_id=record.story_id,
+                    version=name,
+                    timestamp=version.timestamp if version else None,
+                    source=version.source if version else None,
+                    canonical=story.canonical,
+                    change=n,
+                    kind=change.kind.value,
+                    edits=";".join(edit_classes(change)),
+                    typography_only=change.typography_only,
+                    similarity=round(change.similarity, 6),
+                    words_inserted=change.words_inserted,
+                    words_deleted=change.words_deleted,
+                    old_paragraphs=len(change.old),
+                    new_paragraphs=len(change.new),
+                )
+            )
+    return rows
+
+
+class StoryOutput(NamedTuple):
+    """One story as the writer wants it: the JSON line and the change rows, made in the
+    worker so that the writer only writes."""
+
+    story_id: str
+    versions: int
+    error: str | None
+    line: str
+    rows: list[ChangeRow]
+
+
+def _csv_value(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def _story_id(line: bytes) -> str:
+    """The story id of a complete stories.jsonl line (the first field, as we write it)."""
+    text = line.decode("utf-8")
+    prefix = '{"story_id":'
+    if text.startswith(prefix):
+        value, _ = json.JSONDecoder().raw_decode(text, len(prefix))
+    else:
+        value = json.loads(text).get("story_id")
+    if not isinstance(value, str):
+        raise ValueError("no story_id")
+    return value
+
+
+class CorpusWriter:
+    """Appends story outputs to ``OUT/stories.jsonl`` and ``OUT/changes.csv``.
+
+    ``written`` holds the ids of stories already in the folder (after a resume) and of
+    those written since.
+    """
+
+    def __init__(self, out: Path, *, resume: bool = True) -> None:
+        self.out = out
+        self.resume = resume
+        self.written: set[str] = set()
+        self._stories: IO[str] | None = None
+        self._changes: IO[str] | None = None
+
+    @property
+    def stories_path(self) -> Path:
+        return self.out / STORIES_FILE
+
+    @property
+    def changes_path(self) -> Path:
+        return self.out / CHANGES_FILE
+
+    def __enter__(self) -> CorpusWriter:
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CorpusError(f"{self.out}: cannot create the folder ({exc.strerror})") from None
+        has_results = self.stories_path.exists() and self.stories_path.stat().st_size > 0
+        if has_results and not self.resume:
+            raise CorpusError(
+                f"{self.out} already holds results; resume them or choose another folder"
+            )
+        if has_results:
+            self._recover()
+        elif self.changes_path.exists():
+            self.changes_path.unlink()
+        self._stories = self.stories_path.open("a", encoding="utf-8", newline="\n")
+        self._changes = self.changes_path.open("a", encoding="utf-8", newline="")
+        if self._changes.tell() == 0:
+            csv.writer(self._changes).writerow(CHANGE_COLUMNS)
+            self._changes.flush()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        for handle in (self._changes, self._stories):
+            if handle is not None:
+                handle.close()
+
+    def write(self, outputs: Iterable[StoryOutput]) -> None:
+        """Write stories: every change row first, then the story lines."""
+        assert self._stories is not None and self._changes is not None, "use as a context"
+        batch = list(outputs)
+        rows = csv.writer(self._changes)
+        for output in batch:
+            rows.writerows([_csv_value(v) for v in row] for row in output.rows)
+        self._changes.flush()
+        for output in batch:
+            self._stories.write(output.line + "\n")
+            self.written.add(output.story_id)
+        self._stories.flush()
+
+    def _recover(self) -> None:
+        good = 0
+        with self.stories_path.open("rb") as handle:
+            for raw in handle:
+                if not raw.endswith(b"\n"):
+                    break
+                try:
+                    self.written.add(_story_id(raw))
+                except ValueError:
+                    break
+                good += len(raw)
+        if good < self.stories_path.stat().st_size:
+            os.truncate(self.stories_path, good)
+        if not self.changes_path.exists():
+            if self.written:
+                raise CorpusError(
+                    f"{self.out}: {STORIES_FILE} has results but {CHANGES_FILE} is missing; "
+                    "start again in an empty folder"
+                )
+            return
+        kept = self.changes_path.with_name(CHANGES_FILE + ".partial")
+        with (
+            self.changes_path.open(encoding="utf-8", newline="") as old,
+            kept.open("w", encoding="utf-8", newline="") as new,
+        ):
+            reader, writer = csv.reader(old), csv.writer(new)
+            header = next(reader, None)
+            if header is not None and tuple(header) != CHANGE_COLUMNS:
+                raise CorpusError(
+                    f"{self.changes_path}: the columns differ from this version of newsdiff's; "
+                    "start again in an empty folder"
+                )
+            writer.writerow(CHANGE_COLUMNS)
+            try:
+                for row in reader:
+                    if len(row) == len(CHANGE_COLUMNS) and row[0] in self.written:
+                        writer.writerow(row)
+            except csv.Error:  # a row torn by the interruption: the story is redone
+                pass
+        os.replace(kept, self.changes_path)
