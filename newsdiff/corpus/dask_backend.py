@@ -16,6 +16,7 @@ turn into a dataframe.
 
 from __future__ import annotations
 
+import importlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -25,8 +26,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from newsdiff.corpus.records import ExtraMissingError, StoryInput, StoryRecord
 
 if TYPE_CHECKING:
-    from dask.bag import Bag
     from distributed import Client
+
+    from newsdiff.corpus.job import Canonical
 
 T = TypeVar("T")
 INSTALL_HINT = "pip install 'newsdiff[dask]'"
@@ -34,23 +36,23 @@ WAVES_AHEAD = 2
 """Waves in flight: one computing while the next is queued, so workers never wait."""
 CHUNKS_PER_THREAD = 2
 """Chunks per worker thread in one wave."""
+# dask and distributed are optional and largely untyped: their objects are Any here.
+Bag = Any
 
 
-def _dask_bag() -> Any:
+def _module(name: str) -> Any:
     try:
-        import dask.bag
+        return importlib.import_module(name)
     except ImportError:
-        raise ExtraMissingError(f"running on Dask needs dask and distributed: {INSTALL_HINT}") from None
-    return dask.bag
+        raise ExtraMissingError(
+            f"running on Dask needs dask and distributed: {INSTALL_HINT}"
+        ) from None
 
 
 def connect(address: str) -> Client:
     """A client of the Dask scheduler at ``address`` (e.g. ``tcp://10.0.0.5:8786``)."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise ExtraMissingError(f"running on Dask needs distributed: {INSTALL_HINT}") from None
-    return Client(address)
+    client: Client = _module("distributed").Client(address)
+    return client
 
 
 def _threads(client: Client) -> int:
@@ -58,7 +60,9 @@ def _threads(client: Client) -> int:
     return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
 
 
-def _run_chunks(chunks: list[list[StoryInput]], work: Callable[[list[StoryInput]], list[T]]) -> list[T]:
+def _run_chunks(
+    chunks: list[list[StoryInput]], work: Callable[[list[StoryInput]], list[T]]
+) -> list[T]:
     # One bag partition holds one chunk (a list of stories).
     return [result for chunk in chunks for result in work(chunk)]
 
@@ -69,24 +73,25 @@ def dask_map(
     client: Client,
 ) -> Iterator[list[T]]:
     """Apply ``work`` to every chunk on the cluster; results in chunk order."""
-    bag = _dask_bag()
+    bag = _module("dask.bag")
+    cluster: Any = client  # distributed's Client methods are untyped
     per_wave = _threads(client) * CHUNKS_PER_THREAD
     pending: deque[Any] = deque()
     try:
         while wave := list(islice(chunks, per_wave)):
             parts = bag.from_sequence(wave, npartitions=len(wave))
-            pending.extend(client.compute(parts.map_partitions(_run_chunks, work).to_delayed()))
+            pending.extend(cluster.compute(parts.map_partitions(_run_chunks, work).to_delayed()))
             while len(pending) > per_wave * (WAVES_AHEAD - 1):
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
     finally:
         if pending:
-            client.cancel(list(pending))
+            cluster.cancel(list(pending))
 
 
 def story_bag(
-    stories: Iterable[StoryInput], *, partition_size: int = 4, canonical: str = "complete"
+    stories: Iterable[StoryInput], *, partition_size: int = 4, canonical: Canonical = "complete"
 ) -> Bag:
     """A :class:`dask.bag.Bag` of :class:`StoryRecord`, one per story, in order.
 
@@ -95,7 +100,7 @@ def story_bag(
     """
     from newsdiff.corpus.job import collate_story
 
-    bag = _dask_bag()
+    bag = _module("dask.bag")
     return bag.from_sequence(list(stories), partition_size=partition_size).map(
         partial(collate_story, canonical=canonical)
     )

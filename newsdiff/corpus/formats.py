@@ -17,12 +17,13 @@ workers.
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, cast
 
 from newsdiff.corpus.records import (
     CorpusError,
@@ -67,9 +68,7 @@ class Corpus:
             if self.path.suffix == ".gz":
                 return None
             with self.path.open("rb") as handle:
-                return sum(
-                    chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")
-                )
+                return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
         return int(_parquet().ParquetFile(self.path).metadata.num_rows)
 
 
@@ -93,7 +92,9 @@ def open_corpus(path: str | os.PathLike[str], format: Format | None = None) -> C
     if format not in FORMATS:
         raise CorpusError(f"unknown corpus format {format!r} (one of {', '.join(FORMATS)})")
     if (format == "folder") != where.is_dir():
-        raise CorpusError(f"{where}: a {format} corpus must be a {'folder' if format == 'folder' else 'file'}")
+        raise CorpusError(
+            f"{where}: a {format} corpus must be a {'folder' if format == 'folder' else 'file'}"
+        )
     return Corpus(where, format)
 
 
@@ -110,7 +111,10 @@ def iter_stories(source: CorpusSource) -> Iterator[StoryInput]:
 
 
 def story_input(
-    story_id: str, versions: Mapping[str, str | bytes], *, timestamps: Mapping[str, str] | None = None
+    story_id: str,
+    versions: Mapping[str, str | bytes],
+    *,
+    timestamps: Mapping[str, str] | None = None,
 ) -> StoryInput:
     """Build a :class:`StoryInput` from ``{version id: text}`` (and optional timestamps)."""
     stamps = timestamps or {}
@@ -162,7 +166,7 @@ _Row = tuple[int, Mapping[str, Any] | str]
 
 def _open_text(path: Path) -> IO[bytes]:
     if path.suffix == ".gz":
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 
@@ -181,12 +185,11 @@ def _jsonl_rows(path: Path) -> Iterator[_Row]:
 
 def _parquet() -> Any:
     try:
-        import pyarrow.parquet
+        return importlib.import_module("pyarrow.parquet")
     except ImportError:
         raise ExtraMissingError(
             "reading Parquet needs pyarrow: pip install 'newsdiff[parquet]'"
         ) from None
-    return pyarrow.parquet
 
 
 def _parquet_rows(path: Path) -> Iterator[_Row]:

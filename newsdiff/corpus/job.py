@@ -202,7 +202,7 @@ def collate_corpus(
     """Collate every story of a corpus; records come in corpus order.
 
     >>> from newsdiff.corpus import collate_corpus, story_input
-    >>> stories = [story_input("s1", {"v1": "The bridge closed.", "v2": "The bridge closed today."})]
+    >>> stories = [story_input("s1", {"v1": "The bridge shut.", "v2": "The bridge shut today."})]
     >>> [(r.story_id, r.story.canonical) for r in collate_corpus(stories)]
     [('s1', 'v2')]
 

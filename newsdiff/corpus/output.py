@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import IO, NamedTuple
 
 from newsdiff.corpus.records import CorpusError, StoryRecord
-from newsdiff.models import Change
+from newsdiff.models import Change, Revision
 
 STORIES_FILE = "stories.jsonl"
 CHANGES_FILE = "changes.csv"
@@ -65,34 +65,49 @@ def edit_classes(change: Change) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def revision_rows(
+    revision: Revision,
+    story_id: str,
+    *,
+    timestamp: str | None = None,
+    source: str | None = None,
+) -> list[ChangeRow]:
+    """The change rows of one revision."""
+    return [
+        ChangeRow(
+            story_id=story_id,
+            version=revision.new_name,
+            timestamp=timestamp,
+            source=source,
+            canonical=revision.old_name,
+            change=n,
+            kind=change.kind.value,
+            edits=";".join(edit_classes(change)),
+            typography_only=change.typography_only,
+            similarity=round(change.similarity, 6),
+            words_inserted=change.words_inserted,
+            words_deleted=change.words_deleted,
+            old_paragraphs=len(change.old),
+            new_paragraphs=len(change.new),
+        )
+        for n, change in enumerate(revision.changes)
+    ]
+
+
 def change_rows(record: StoryRecord) -> list[ChangeRow]:
-    """The change rows of one story record (none for a failed story)."""
-    story = record.story
-    if story is None:
+    """The change rows of one story record, revision by revision (none for a failed story)."""
+    if record.story is None:
         return []
     info = {v.id: v for v in record.versions}
     rows: list[ChangeRow] = []
-    for name, revision in story.revisions.items():
+    for name, revision in record.story.revisions.items():
         version = info.get(name)
-        for n, change in enumerate(revision.changes):
-            rows.append(
-                ChangeRow(
-                    story_id=record.story_id,
-                    version=name,
-                    timestamp=version.timestamp if version else None,
-                    source=version.source if version else None,
-                    canonical=story.canonical,
-                    change=n,
-                    kind=change.kind.value,
-                    edits=";".join(edit_classes(change)),
-                    typography_only=change.typography_only,
-                    similarity=round(change.similarity, 6),
-                    words_inserted=change.words_inserted,
-                    words_deleted=change.words_deleted,
-                    old_paragraphs=len(change.old),
-                    new_paragraphs=len(change.new),
-                )
-            )
+        rows += revision_rows(
+            revision,
+            record.story_id,
+            timestamp=version.timestamp if version else None,
+            source=version.source if version else None,
+        )
     return rows
 
 
@@ -181,7 +196,8 @@ class CorpusWriter:
 
     def write(self, outputs: Iterable[StoryOutput]) -> None:
         """Write stories: every change row first, then the story lines."""
-        assert self._stories is not None and self._changes is not None, "use as a context"
+        if self._stories is None or self._changes is None:
+            raise RuntimeError("CorpusWriter.write() outside its with block")
         batch = list(outputs)
         rows = csv.writer(self._changes)
         for output in batch:

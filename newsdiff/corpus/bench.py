@@ -1,0 +1,207 @@
+"""Benchmark of the corpus job: ``python -m newsdiff.corpus.bench [--stories N]``.
+
+Writes a synthetic JSON Lines corpus (:mod:`newsdiff.corpus.synthetic`), then runs the
+whole job on it (read, collate, write ``stories.jsonl`` and ``changes.csv``) with 1
+worker (in process), with 2 worker processes, and on a Dask ``LocalCluster`` of 2 worker
+processes, each in a fresh child process. It prints throughput in versions per second,
+the speed-up over 1 worker and the peak memory of the run's whole process tree (sum of
+resident sizes, sampled every 50 ms; needs psutil, which ``distributed`` brings), checks
+that every run wrote the same bytes, and prints the table as Markdown for the docs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import importlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from newsdiff.corpus.formats import write_jsonl
+from newsdiff.corpus.job import run_corpus
+from newsdiff.corpus.output import STORIES_FILE
+from newsdiff.corpus.synthetic import synthetic_stories
+
+DEFAULT_STORIES = 1_000
+
+
+@dataclass(frozen=True)
+class Result:
+    label: str
+    seconds: float
+    stories: int
+    versions: int
+    failed: int
+    peak_mb: float | None
+    digest: str
+    startup: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.versions / self.seconds
+
+
+def _one(corpus: str, out: str, backend: str, workers: int) -> dict[str, float]:
+    """Run the job once in this process (the child), return its figures."""
+    startup = 0.0
+    if backend == "dask":
+        distributed: Any = importlib.import_module("distributed")
+        begin = time.perf_counter()
+        with (
+            distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            distributed.Client(cluster) as client,
+        ):
+            startup = time.perf_counter() - begin
+            summary = run_corpus(corpus, out, client=client, resume=False)
+    else:
+        summary = run_corpus(corpus, out, workers=workers, resume=False)
+    return {
+        "seconds": summary.seconds,
+        "stories": summary.stories,
+        "versions": summary.versions,
+        "failed": summary.failed,
+        "startup": startup,
+    }
+
+
+def _tree_rss(psutil: Any, process: Any) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    total = 0
+    for p in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            total += int(p.memory_info().rss)
+    return total
+
+
+def _measure(label: str, corpus: Path, out: Path, backend: str, workers: int) -> Result:
+    command = [
+        sys.executable,
+        "-m",
+        "newsdiff.corpus.bench",
+        "--one",
+        str(corpus),
+        str(out),
+        backend,
+        str(workers),
+    ]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    peak: int | None = None
+    try:
+        psutil: Any = importlib.import_module("psutil")
+    except ImportError:
+        psutil = None
+    if psutil is not None:
+        watched = psutil.Process(child.pid)
+        peak = 0
+        while child.poll() is None:
+            with contextlib.suppress(psutil.Error):
+                peak = max(peak, _tree_rss(psutil, watched))
+            time.sleep(0.05)
+    stdout, _ = child.communicate()
+    if child.returncode != 0:
+        raise SystemExit(f"bench: the {label} run failed (exit {child.returncode})")
+    figures = json.loads(stdout.strip().splitlines()[-1])
+    digest = hashlib.sha256((out / STORIES_FILE).read_bytes()).hexdigest()[:16]
+    return Result(
+        label=label,
+        seconds=figures["seconds"],
+        stories=int(figures["stories"]),
+        versions=int(figures["versions"]),
+        failed=int(figures["failed"]),
+        peak_mb=None if peak is None else peak / 2**20,
+        digest=digest,
+        startup=figures["startup"],
+    )
+
+
+def markdown(results: Sequence[Result]) -> str:
+    base = results[0].rate
+    lines = [
+        "| run | versions | seconds | versions/s | speed-up | peak memory |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        memory = "n/a" if r.peak_mb is None else f"{r.peak_mb:,.0f} MB"
+        lines.append(
+            f"| {r.label} | {r.versions:,} | {r.seconds:.1f} | {r.rate:,.0f} | "
+            f"{r.rate / base:.2f}× | {memory} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m newsdiff.corpus.bench",
+        description="Throughput of the corpus job on a synthetic corpus.",
+    )
+    parser.add_argument("--stories", type=int, default=DEFAULT_STORIES, help="default 1000")
+    parser.add_argument("--versions", type=int, default=5, help="versions per story (5)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    parser.add_argument("--keep", metavar="DIR", help="keep the corpus and outputs in DIR")
+    parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        corpus, out, backend, workers = args.one
+        print(json.dumps(_one(corpus, out, backend, int(workers))))
+        return 0
+    console = Console(stderr=True)
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="newsdiff-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        corpus = work / "corpus.jsonl"
+        count = write_jsonl(synthetic_stories(args.stories, args.versions, seed=args.seed), corpus)
+        console.print(f"corpus: {args.stories:,} stories, {count:,} versions → {corpus}")
+        runs = [("1 worker (in process)", "local", 1), ("2 worker processes", "local", 2)]
+        if not args.no_dask:
+            runs.append(("Dask LocalCluster, 2 worker processes", "dask", 2))
+        results = []
+        for n, (label, backend, workers) in enumerate(runs):
+            console.print(f"running: {label} …")
+            out = work / f"out-{n}"
+            shutil.rmtree(out, ignore_errors=True)
+            results.append(_measure(label, corpus, out, backend, workers))
+            if not args.keep:
+                shutil.rmtree(out, ignore_errors=True)
+        table = Table(title=f"newsdiff corpus: {args.stories:,} stories × {args.versions} versions")
+        for column in ("run", "versions/s", "speed-up", "seconds", "peak memory", "output"):
+            table.add_column(column, justify="left" if column in ("run", "output") else "right")
+        for r in results:
+            table.add_row(
+                r.label,
+                f"{r.rate:,.0f}",
+                f"{r.rate / results[0].rate:.2f}×",
+                f"{r.seconds:.1f}",
+                "n/a" if r.peak_mb is None else f"{r.peak_mb:,.0f} MB",
+                r.digest,
+            )
+        Console().print(table)
+        for r in results:
+            if r.startup:
+                print(f"{r.label}: cluster start-up {r.startup:.1f} s (not in the time above)")
+        same = len({r.digest for r in results}) == 1
+        print("outputs identical across runs:", "yes" if same else "NO")
+        print()
+        print(markdown(results))
+        return 0 if same and not any(r.failed for r in results) else 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""``newsdiff corpus IN --out OUT``: collate every story of a corpus in batch.
+
+:func:`add_parser` adds the subcommand to the ``newsdiff`` command's subparsers and
+:func:`run` carries it out. Exit status: 0 every story collated, 1 some stories failed
+(each has an error record in ``stories.jsonl``), 2 a usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from newsdiff.corpus.formats import FORMATS, open_corpus
+from newsdiff.corpus.job import CANONICAL_CHOICES, CHUNK_STORIES, default_workers, run_corpus
+from newsdiff.corpus.output import CHANGES_FILE, STORIES_FILE
+from newsdiff.corpus.records import CorpusError
+
+EXAMPLES = """examples:
+  newsdiff corpus stories/ --out results/               folder tree: one folder per story
+  newsdiff corpus versions.jsonl --out results/ --workers 2
+  newsdiff corpus versions.parquet --out results/ --scheduler tcp://10.0.0.5:8786
+  duckdb -c "SELECT kind, count(*) FROM 'results/changes.csv' GROUP BY kind"
+
+A rerun with the same --out skips the stories already written (--overwrite starts again).
+exit status: 0 done, 1 some stories failed (error records in stories.jsonl), 2 a usage or
+input error
+"""
+FAILURES_SHOWN = 5
+
+
+def add_parser(subparsers: Any) -> None:
+    """Add the ``corpus`` subcommand to an argparse subparsers object."""
+    parser = subparsers.add_parser(
+        "corpus",
+        help="collate every story of a corpus (folder tree, JSON Lines, Parquet)",
+        description="Collate every story of a corpus and write stories.jsonl (one story a "
+        "line) and changes.csv (one row per change) into OUT.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("corpus", metavar="IN", help="a folder tree, .jsonl[.gz] or .parquet")
+    parser.add_argument("--out", metavar="OUT", required=True, help="folder for the results")
+    parser.add_argument(
+        "--workers",
+        metavar="N",
+        type=_positive,
+        help=f"worker processes (default: every CPU, here {default_workers()})",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the Dask cluster at ADDRESS (needs newsdiff[dask])",
+    )
+    parser.add_argument("--format", choices=FORMATS, help="corpus format (default: from IN)")
+    parser.add_argument(
+        "--canonical",
+        choices=CANONICAL_CHOICES,
+        default="complete",
+        help="each story's canonical: the most complete version (default), or the "
+        "latest or earliest in time",
+    )
+    parser.add_argument(
+        "--chunk", metavar="N", type=_positive, default=CHUNK_STORIES, help=argparse.SUPPRESS
+    )
+    parser.add_argument(
+        "--overwrite", action="store_true", help="discard results already in OUT and start again"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+class _StoriesColumn(ProgressColumn):
+    """'1,204 stories · 38.2/s · 2 failed'."""
+
+    def render(self, task: Task) -> Text:
+        done = int(task.fields.get("stories", 0))
+        failed = int(task.fields.get("failed", 0))
+        elapsed = time.perf_counter() - float(task.fields.get("began", time.perf_counter()))
+        rate = done / elapsed if elapsed > 0 else 0.0
+        text = Text(f"{done:,} stories · {rate:,.1f}/s")
+        if failed:
+            text.append(f" · {failed:,} failed", style="red")
+        return text
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out ``newsdiff corpus``; returns the exit status."""
+    if args.scheduler and args.workers:
+        raise CorpusError("--workers and --scheduler exclude each other: the cluster has workers")
+    corpus = open_corpus(args.corpus, args.format)
+    out = Path(args.out)
+    if args.overwrite:
+        for name in (STORIES_FILE, CHANGES_FILE):
+            (out / name).unlink(missing_ok=True)
+    console = Console(stderr=True)
+    show = not args.no_progress and console.is_terminal
+    client: Any = None  # a distributed.Client, whose methods are untyped
+    if args.scheduler:
+        from newsdiff.corpus.dask_backend import connect
+
+        client = connect(args.scheduler)
+    progress = Progress(
+        TextColumn("versions"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _StoriesColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not show,
+    )
+    try:
+        with progress:
+            total = corpus.count_versions() if show else None
+            task = progress.add_task(
+                "", total=total, stories=0, failed=0, began=time.perf_counter()
+            )
+            counts = {"stories": 0, "failed": 0}
+
+            def advance(story_id: str, versions: int, skipped: bool, error: str | None) -> None:
+                if not skipped:
+                    counts["stories"] += 1
+                    counts["failed"] += error is not None
+                progress.update(
+                    task, advance=versions, stories=counts["stories"], failed=counts["failed"]
+                )
+
+            summary = run_corpus(
+                corpus,
+                out,
+                workers=args.workers or default_workers(),
+                client=client,
+                canonical=args.canonical,
+                chunk_size=args.chunk,
+                progress=advance if show else None,
+            )
+    finally:
+        if client is not None:
+            client.close()
+    rate = summary.versions / summary.seconds if summary.seconds else 0.0
+    line = (
+        f"newsdiff: {summary.stories:,} stories ({summary.versions:,} versions) in "
+        f"{summary.seconds:.1f} s, {rate:,.0f} versions/s"
+    )
+    if summary.skipped:
+        line += f"; {summary.skipped:,} already done"
+    line += f"; {summary.failed:,} failed" if summary.failed else ""
+    print(f"{line} → {out / STORIES_FILE}, {out / CHANGES_FILE}", file=sys.stderr)
+    for story_id, error in summary.failures[:FAILURES_SHOWN]:
+        print(f"  failed: {story_id}: {error}", file=sys.stderr)
+    if summary.failed > FAILURES_SHOWN:
+        print(
+            f"  … and {summary.failed - FAILURES_SHOWN:,} more (see the error records)",
+            file=sys.stderr,
+        )
+    return 1 if summary.failed else 0
