@@ -212,9 +212,90 @@ def _shape_score(line: str) -> float:
     return -0.5 if n_words <= 16 else 1.0
 
 
+# Speed only: the unanchored cues are slow to search on long prose lines, so each of
+# them is tried only when the line holds one of the words its pattern cannot match
+# without (anywhere, or at the start). Every alternative of the pattern must be covered
+# here; a gate never changes a result, it only skips a search that cannot succeed.
+_GATES: dict[BlockKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    BlockKind.COPYRIGHT: (
+        (
+            "©",
+            "(c)",
+            "copyright",
+            "all rights reserved",
+            "legal notice",
+            "terms of use",
+            "terms of service",
+            "privacy policy",
+            "cookie policy",
+            "may not be ",
+        ),
+        (),
+    ),
+    BlockKind.CREDIT: (
+        ("contributed", "reported"),
+        ("associated press ", "ap ", "reuters ", "afp ", "this "),
+    ),
+    BlockKind.CAPTION: (("photo",), ("file", "image", "in this ", "this ")),
+    BlockKind.NEWSLETTER: (
+        ("newsletter", "sign-up", "sign up", "signup", "subscri"),
+        ("please enable javascript",),
+    ),
+    BlockKind.PROMO: (
+        ("http",),
+        (
+            "follow ",
+            "like us on",
+            "read ",
+            "see ",
+            "watch ",
+            "listen ",
+            "download ",
+            "get ",
+            "click here",
+            "tap here",
+            "more: ",
+            "related: ",
+        ),
+    ),
+    BlockKind.FOOTER: (
+        ("click here",),
+        (
+            "about us",
+            "contact us",
+            "connect with",
+            "for corrections",
+            "to submit a letter",
+            "report ",
+            "tag",
+            "topic",
+            "filed under",
+            "categories",
+            "more on",
+        ),
+    ),
+}
+# Characters other than ASCII letters that a case-insensitive pattern matches to an ASCII
+# letter; ``str.lower`` leaves them alone (or, for "İ", makes two characters of it).
+_ASCII_CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def _gate_text(text: str) -> str:
+    """Lower-cased text in which every gate word a pattern could match is found."""
+    return text.translate(_ASCII_CASE_TWINS).lower()
+
+
 def _line_cue(line: str) -> BlockKind | None:
     text = line.strip()
+    folded: str | None = None
     for kind, pattern in _LINE_CUES:
+        gate = _GATES.get(kind)
+        if gate is not None:
+            if folded is None:
+                folded = _gate_text(text)
+            anywhere, starts = gate
+            if not folded.startswith(starts) and not any(w in folded for w in anywhere):
+                continue
         if pattern.search(text):
             return kind
     return None
