@@ -81,7 +81,10 @@ class _Side:
         self.units = units
         self.keys = [u.key for u in units]
         self.words = [words(k) for k in self.keys]
-        self.codes = ["".join(_encode(w, vocab) for w in ws) for ws in self.words]
+        self.codes = [
+            "".join([vocab[w] if w in vocab else _encode(w, vocab) for w in ws])
+            for ws in self.words
+        ]
         self.sizes = [len(ws) for ws in self.words]
 
 
