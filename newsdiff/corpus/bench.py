@@ -61,7 +61,7 @@ def _one(corpus: str, out: str, backend: str, workers: int) -> dict[str, float]:
         begin = time.perf_counter()
         with (
             distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
             ) as cluster,
             distributed.Client(cluster) as client,
         ):

@@ -82,9 +82,10 @@ _DIGITS = re.compile(r"(\d+)")
 
 
 def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Sort key that orders the numbers inside ``text`` by value: ``v2`` < ``v10``."""
+    """Sort key that orders the numbers inside ``text`` by value: ``v2`` < ``v10``
+    (numbers before letters, as in ASCII)."""
     return tuple(
-        (1, int(part), part) if part.isdigit() else (0, 0, part)
+        (0, int(part), part) if part.isdigit() else (1, 0, part)
         for part in _DIGITS.split(text)
         if part
     )
