@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -48,3 +49,18 @@ def test_read_changes_matches_records_frame(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(from_disk, in_memory)
     assert str(from_disk["timestamp"].dt.tz) == "UTC"
     assert (from_disk["edits"] == "").all()
+
+
+def test_worked_example_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("trafilatura")  # one version of the example is an HTML page
+    path = Path(__file__).resolve().parent.parent / "examples" / "corpus" / "analyse.py"
+    spec = importlib.util.spec_from_file_location("corpus_example", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path)
+    out = capsys.readouterr().out
+    assert "2 stories, 5 versions, 0 failed" in out
+    assert "harbour-festival: EmptyInputError" in out
+    assert "ferry-strike: canonical v3" in out
