@@ -35,6 +35,8 @@ from newsdiff.corpus.output import STORIES_FILE
 from newsdiff.corpus.synthetic import synthetic_stories
 
 DEFAULT_STORIES = 1_000
+BUSY_CPUS = 0.2
+"""Other processes using more CPU than this during a run make its figures unreliable."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Result:
     versions: int
     failed: int
     peak_mb: float | None
+    others: float | None
+    """CPUs other processes kept busy during the run, on average"""
     digest: str
     startup: float = 0.0
 
@@ -78,13 +82,22 @@ def _one(corpus: str, out: str, backend: str, workers: int) -> dict[str, float]:
     }
 
 
-def _tree_rss(psutil: Any, process: Any) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+def _tree_rss(psutil: Any, process: Any, cpu: dict[int, float]) -> int:
+    """Resident memory of a process and all its descendants, in bytes; notes each one's
+    CPU seconds in ``cpu``."""
     total = 0
     for p in [process, *process.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):
             total += int(p.memory_info().rss)
+            times = p.cpu_times()
+            cpu[p.pid] = max(cpu.get(p.pid, 0.0), times.user + times.system)
     return total
+
+
+def _busy_seconds(psutil: Any) -> float:
+    """CPU seconds the whole machine has spent busy since it booted."""
+    times = psutil.cpu_times()
+    return float(times.user + times.system + getattr(times, "nice", 0.0))
 
 
 def _measure(label: str, corpus: Path, out: Path, backend: str, workers: int) -> Result:
@@ -100,6 +113,7 @@ def _measure(label: str, corpus: Path, out: Path, backend: str, workers: int) ->
     ]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak: int | None = None
+    others: float | None = None
     try:
         psutil: Any = importlib.import_module("psutil")
     except ImportError:
@@ -107,10 +121,14 @@ def _measure(label: str, corpus: Path, out: Path, backend: str, workers: int) ->
     if psutil is not None:
         watched = psutil.Process(child.pid)
         peak = 0
+        cpu: dict[int, float] = {}  # CPU seconds of each process of the run, last seen
+        began, busy = time.perf_counter(), _busy_seconds(psutil)
         while child.poll() is None:
             with contextlib.suppress(psutil.Error):
-                peak = max(peak, _tree_rss(psutil, watched))
+                peak = max(peak, _tree_rss(psutil, watched, cpu))
             time.sleep(0.05)
+        wall = time.perf_counter() - began
+        others = max(0.0, (_busy_seconds(psutil) - busy - sum(cpu.values())) / wall)
     stdout, _ = child.communicate()
     if child.returncode != 0:
         raise SystemExit(f"bench: the {label} run failed (exit {child.returncode})")
@@ -123,6 +141,7 @@ def _measure(label: str, corpus: Path, out: Path, backend: str, workers: int) ->
         versions=int(figures["versions"]),
         failed=int(figures["failed"]),
         peak_mb=None if peak is None else peak / 2**20,
+        others=others,
         digest=digest,
         startup=figures["startup"],
     )
@@ -131,14 +150,15 @@ def _measure(label: str, corpus: Path, out: Path, backend: str, workers: int) ->
 def markdown(results: Sequence[Result]) -> str:
     base = results[0].rate
     lines = [
-        "| run | versions | seconds | versions/s | speed-up | peak memory |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| run | versions | seconds | versions/s | speed-up | peak memory | other CPU use |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         memory = "n/a" if r.peak_mb is None else f"{r.peak_mb:,.0f} MB"
+        others = "n/a" if r.others is None else f"{r.others:.2f} CPUs"
         lines.append(
             f"| {r.label} | {r.versions:,} | {r.seconds:.1f} | {r.rate:,.0f} | "
-            f"{r.rate / base:.2f}× | {memory} |"
+            f"{r.rate / base:.2f}× | {memory} | {others} |"
         )
     return "\n".join(lines)
 
@@ -166,19 +186,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = work / "corpus.jsonl"
         count = write_jsonl(synthetic_stories(args.stories, args.versions, seed=args.seed), corpus)
         console.print(f"corpus: {args.stories:,} stories, {count:,} versions → {corpus}")
-        runs = [("1 worker (in process)", "local", 1), ("2 worker processes", "local", 2)]
+        runs = [("1 worker", "local", 1), ("2 worker processes", "local", 2)]
         if not args.no_dask:
-            runs.append(("Dask LocalCluster, 2 worker processes", "dask", 2))
+            runs.append(("Dask, 2 worker processes", "dask", 2))
         results = []
         for n, (label, backend, workers) in enumerate(runs):
             console.print(f"running: {label} …")
             out = work / f"out-{n}"
             shutil.rmtree(out, ignore_errors=True)
-            results.append(_measure(label, corpus, out, backend, workers))
+            result = _measure(label, corpus, out, backend, workers)
+            results.append(result)
+            if result.others is not None and result.others > BUSY_CPUS:
+                console.print(
+                    f"[yellow]warning: other processes kept {result.others:.1f} CPUs busy "
+                    "during this run: its figures are low[/]"
+                )
             if not args.keep:
                 shutil.rmtree(out, ignore_errors=True)
         table = Table(title=f"newsdiff corpus: {args.stories:,} stories × {args.versions} versions")
-        for column in ("run", "versions/s", "speed-up", "seconds", "peak memory", "output"):
+        columns = ("run", "versions/s", "speed-up", "seconds", "peak memory", "others", "output")
+        for column in columns:
             table.add_column(column, justify="left" if column in ("run", "output") else "right")
         for r in results:
             table.add_row(
@@ -187,7 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{r.rate / results[0].rate:.2f}×",
                 f"{r.seconds:.1f}",
                 "n/a" if r.peak_mb is None else f"{r.peak_mb:,.0f} MB",
-                r.digest,
+                "n/a" if r.others is None else f"{r.others:.1f} CPU",
+                r.digest[:8],
             )
         Console().print(table)
         for r in results:
