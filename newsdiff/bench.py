@@ -1,0 +1,536 @@
+"""The speed-and-memory benchmark: ``python -m newsdiff.bench``.
+
+One run on one machine, every figure measured side by side:
+
+1. **Real stories.** Every ordered pair of versions of the built-in story and, when the
+   folder exists, of each story under ``--stories`` (default ``../shared/stories``;
+   skipped cleanly when absent). For each pair: :func:`newsdiff.compare` from text and
+   from pre-parsed :class:`~newsdiff.Article` objects (median of ``--repeat`` runs),
+   against two baselines run on the same raw texts:
+
+   - *whole-text diff-match-patch* (the NewsDiffs approach): ``diff_main(old, new)``
+     with its default line-mode speed-up and **``Diff_Timeout = 0``** (as newsdiff uses:
+     a time limit would make the result depend on the machine), then
+     ``diff_cleanupSemantic``;
+   - ``difflib.HtmlDiff().make_table`` over the texts' lines.
+
+2. **Scaling.** Synthetic stories of N paragraphs (default 100, 1,000 and 10,000;
+   ~25 words each) and versions of them with 5 % of the paragraphs edited, moved,
+   added or removed (in equal shares). Time and peak memory of ``compare`` (one pair)
+   and of ``collate`` (``--versions`` versions, each its own 5 % edit of the same
+   base). Peak memory is Python's heap as :mod:`tracemalloc` sees it, in a separate run
+   (tracing slows the code down), inputs excluded.
+
+3. **Targets** from the performance issue, each marked met or not.
+
+Timing is wall-clock (:func:`time.perf_counter`); the diff backend is the pure-Python
+one unless ``NEWSDIFF_DIFF_BACKEND`` says otherwise, and the ``fast`` backend gets its
+own column when it is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import gc
+import importlib.util
+import itertools
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diff_match_patch import diff_match_patch
+
+from newsdiff import dmp
+from newsdiff.collate import collate
+from newsdiff.compare import compare
+from newsdiff.demo import demo_versions
+from newsdiff.models import Article
+from newsdiff.parse import parse
+
+DEFAULT_STORIES = Path("..") / "shared" / "stories"
+DEFAULT_SIZES = (100, 1_000, 10_000)
+SEED_PARAGRAPHS = 60
+"""A seed-size version: about 60 paragraphs, about 1,500 words."""
+EDIT_SHARE = 0.05
+WORDS_PER_PARAGRAPH = (15, 35)
+
+# Targets from the issue.
+TARGET_SEED_MS = 5.0
+TARGET_WHOLE_TEXT_RATIO = 30.0
+TARGET_BIG_S = 2.0
+TARGET_BIG_MB = 200.0
+TARGET_COLLATE_MS = 150.0
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def _median_ms(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def _peak_mb(run: Callable[[], object]) -> float:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 1e6
+
+
+@contextmanager
+def _backend(name: str) -> Iterator[None]:
+    before = os.environ.get(dmp.BACKEND_ENV)
+    os.environ[dmp.BACKEND_ENV] = name
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[dmp.BACKEND_ENV]
+        else:
+            os.environ[dmp.BACKEND_ENV] = before
+
+
+def fast_available() -> bool:
+    return importlib.util.find_spec("fast_diff_match_patch") is not None
+
+
+def whole_text_dmp(old: str, new: str) -> int:
+    """The NewsDiffs approach: one character diff of the whole texts, semantic cleanup."""
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    diffs = engine.diff_main(old, new)
+    engine.diff_cleanupSemantic(diffs)
+    return len(diffs)
+
+
+def html_diff(old: str, new: str) -> int:
+    return len(difflib.HtmlDiff().make_table(old.splitlines(), new.splitlines()))
+
+
+# ---------------------------------------------------------------- real stories
+
+
+@dataclass
+class PairTimes:
+    compare_text: float
+    compare_parsed: float
+    whole_text: float
+    html: float
+    compare_fast: float | None
+
+
+@dataclass
+class StoryResult:
+    name: str
+    versions: int
+    paragraphs: tuple[int, ...]
+    words: tuple[int, ...]
+    pairs: list[PairTimes] = field(default_factory=list)
+    collate_ms: float = 0.0
+
+
+def _text(source: str | bytes) -> str:
+    return source.decode("utf-8") if isinstance(source, bytes) else source
+
+
+def _pair(
+    a: str, b: str, pa: Article, pb: Article, repeat: int, baselines: bool, fast: bool
+) -> PairTimes:
+    fast_ms = None
+    if fast:
+        with _backend("fast"):
+            fast_ms = _median_ms(lambda: compare(pa, pb), repeat)
+    with _backend("python"):
+        return PairTimes(
+            compare_text=_median_ms(lambda: compare(a, b), repeat),
+            compare_parsed=_median_ms(lambda: compare(pa, pb), repeat),
+            whole_text=_median_ms(lambda: whole_text_dmp(a, b), 1) if baselines else 0.0,
+            html=_median_ms(lambda: html_diff(a, b), 1) if baselines else 0.0,
+            compare_fast=fast_ms,
+        )
+
+
+def bench_story(
+    name: str, versions: Mapping[str, str | bytes], repeat: int, baselines: bool = True
+) -> StoryResult:
+    texts = [_text(t) for t in versions.values()]
+    articles = [parse(t) for t in texts]
+    result = StoryResult(
+        name=name,
+        versions=len(texts),
+        paragraphs=tuple(len(a.paragraphs) for a in articles),
+        words=tuple(len(t.split()) for t in texts),
+    )
+    fast = fast_available()
+    for i, j in itertools.permutations(range(len(texts)), 2):
+        result.pairs.append(
+            _pair(texts[i], texts[j], articles[i], articles[j], repeat, baselines, fast)
+        )
+    with _backend("python"):
+        result.collate_ms = _median_ms(lambda: collate(dict(versions)), repeat)
+    return result
+
+
+def shared_stories(folder: Path) -> dict[str, dict[str, str]]:
+    """Each sub-folder of ``folder`` with .txt files: name → version name → text."""
+    stories: dict[str, dict[str, str]] = {}
+    if not folder.is_dir():
+        return stories
+    for story in sorted(p for p in folder.iterdir() if p.is_dir()):
+        files = sorted(story.glob("*.txt"))
+        if len(files) >= 2:
+            stories[story.name] = {f.stem: f.read_text(encoding="utf-8") for f in files}
+    return stories
+
+
+# ---------------------------------------------------------------- synthetic stories
+
+
+class Synthetic:
+    """Deterministic made-up stories: prose-shaped paragraphs of pseudo-words."""
+
+    def __init__(self, seed: int = 2024) -> None:
+        self.rng = random.Random(seed)
+        syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+        self.vocab = sorted(
+            {
+                "".join(self.rng.choice(syllables) for _ in range(self.rng.randint(1, 4)))
+                for _ in range(8_000)
+            }
+        )
+        # Zipf-like: a few words are everywhere, most are rare, like real prose.
+        self.weights = [1 / (rank + 1) for rank in range(len(self.vocab))]
+
+    def paragraph(self) -> str:
+        n = self.rng.randint(*WORDS_PER_PARAGRAPH)
+        words = self.rng.choices(self.vocab, self.weights, k=n)
+        cut = self.rng.randint(6, max(6, n - 6))
+        first = " ".join(words[:cut]).capitalize()
+        second = " ".join(words[cut:]).capitalize()
+        return f"{first}, {self.rng.choice(self.vocab)} said. {second}."
+
+    def story(self, paragraphs: int) -> list[str]:
+        return [self.paragraph() for _ in range(paragraphs)]
+
+    def edit(self, paragraph: str) -> str:
+        words = paragraph.split(" ")
+        for _ in range(self.rng.randint(1, 3)):
+            k = self.rng.randrange(1, len(words) - 1)
+            action = self.rng.random()
+            if action < 0.5:
+                words[k] = self.rng.choice(self.vocab)
+            elif action < 0.75:
+                words.insert(k, self.rng.choice(self.vocab))
+            elif len(words) > 8:
+                del words[k]
+        return " ".join(words)
+
+    def version(self, base: Sequence[str], share: float = EDIT_SHARE) -> list[str]:
+        """``base`` with ``share`` of its paragraphs edited, moved, added or removed."""
+        paras = list(base)
+        ops = max(1, round(share * len(base)))
+        for n in range(ops):
+            kind = n % 4
+            if kind == 0:
+                k = self.rng.randrange(len(paras))
+                paras[k] = self.edit(paras[k])
+            elif kind == 1 and len(paras) > 1:
+                moved = paras.pop(self.rng.randrange(len(paras)))
+                paras.insert(self.rng.randrange(len(paras) + 1), moved)
+            elif kind == 2:
+                paras.insert(self.rng.randrange(len(paras) + 1), self.paragraph())
+            elif len(paras) > 1:
+                del paras[self.rng.randrange(len(paras))]
+        return paras
+
+
+def _join(paragraphs: Sequence[str]) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@dataclass
+class ScaleResult:
+    paragraphs: int
+    words: int
+    parse_ms: float
+    compare_text_ms: float
+    compare_parsed_ms: float
+    compare_mb: float
+    collate_ms: float
+    collate_mb: float
+    versions: int
+
+
+def bench_scale(
+    paragraphs: int, versions: int, repeat: int, seed: int = 2024, memory: bool = True
+) -> ScaleResult:
+    gen = Synthetic(seed)
+    base = gen.story(paragraphs)
+    old, new = _join(base), _join(gen.version(base))
+    texts = {f"v{n:02}": _join(gen.version(base)) for n in range(1, versions + 1)}
+    po, pn = parse(old), parse(new)
+    # Big inputs run once: a second run would only double the wait.
+    reps = repeat if paragraphs <= 1_000 else 1
+    with _backend("python"):
+        compare_text = _median_ms(lambda: compare(old, new), reps)
+        compare_parsed = _median_ms(lambda: compare(po, pn), reps)
+        parse_ms = _median_ms(lambda: parse(old), reps)
+        collate_ms = _median_ms(lambda: collate(texts), reps if paragraphs <= 100 else 1)
+        compare_mb = _peak_mb(lambda: compare(old, new)) if memory else 0.0
+        collate_mb = _peak_mb(lambda: collate(texts)) if memory else 0.0
+    return ScaleResult(
+        paragraphs=paragraphs,
+        words=len(old.split()),
+        parse_ms=parse_ms,
+        compare_text_ms=compare_text,
+        compare_parsed_ms=compare_parsed,
+        compare_mb=compare_mb,
+        collate_ms=collate_ms,
+        collate_mb=collate_mb,
+        versions=versions,
+    )
+
+
+def seed_collate_ms(versions: int, repeat: int, seed: int = 2024) -> tuple[float, float]:
+    """Collating ``versions`` seed-size synthetic versions: from text and pre-parsed."""
+    gen = Synthetic(seed)
+    base = gen.story(SEED_PARAGRAPHS)
+    texts = {f"v{n:02}": _join(gen.version(base)) for n in range(1, versions + 1)}
+    articles: dict[str, Article] = {name: parse(t) for name, t in texts.items()}
+    with _backend("python"):
+        return (
+            _median_ms(lambda: collate(texts), repeat),
+            _median_ms(lambda: collate(articles), repeat),
+        )
+
+
+# ---------------------------------------------------------------- report
+
+
+def _med(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _ms(value: float) -> str:
+    if value >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def _ratio(value: float) -> str:
+    return f"{value:,.0f}×" if value >= 10 else f"{value:.1f}×"
+
+
+def story_table(results: Sequence[StoryResult]) -> list[str]:
+    fast = any(p.compare_fast is not None for r in results for p in r.pairs)
+    head = (
+        "| story | pairs | paragraphs | words | compare, text (ms) | compare, parsed (ms) | "
+        + ("compare, parsed, fast (ms) | " if fast else "")
+        + "whole-text dmp (ms) | HtmlDiff (ms) | dmp ÷ compare | HtmlDiff ÷ compare |"
+    )
+    lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
+    for r in results:
+        p = r.pairs
+        fast_cell = f"{_ms(_med([x.compare_fast or 0.0 for x in p]))} | " if fast else ""
+        lines.append(
+            f"| {r.name} | {len(p)} | {min(r.paragraphs)}–{max(r.paragraphs)} | "
+            f"{min(r.words):,}–{max(r.words):,} | {_ms(_med([x.compare_text for x in p]))} | "
+            f"{_ms(_med([x.compare_parsed for x in p]))} | {fast_cell}"
+            + (
+                f"{_ms(_med([x.whole_text for x in p]))} | {_ms(_med([x.html for x in p]))} | "
+                f"{_ratio(_med([x.whole_text / x.compare_text for x in p]))} | "
+                f"{_ratio(_med([x.html / x.compare_text for x in p]))} |"
+                if any(x.whole_text for x in p)
+                else "— | — | — | — |"
+            )
+        )
+    return lines
+
+
+def scale_table(results: Sequence[ScaleResult]) -> list[str]:
+    lines = [
+        "| paragraphs | words | parse (ms) | compare, text (ms) | compare, parsed (ms) | "
+        "µs / paragraph | compare peak (MB) | collate (ms) | collate peak (MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.paragraphs:,} | {r.words:,} | {_ms(r.parse_ms)} | {_ms(r.compare_text_ms)} | "
+            f"{_ms(r.compare_parsed_ms)} | {r.compare_text_ms * 1000 / r.paragraphs:.0f} | "
+            f"{r.compare_mb:.1f} | {_ms(r.collate_ms)} | {r.collate_mb:.1f} |"
+        )
+    return lines
+
+
+@dataclass
+class Target:
+    name: str
+    measured: str
+    met: bool
+
+
+def targets(
+    stories: Sequence[StoryResult],
+    scale: Sequence[ScaleResult],
+    seed_collate: tuple[float, float] | None,
+) -> list[Target]:
+    found: list[Target] = []
+    pairs = [p for r in stories for p in r.pairs]
+    if pairs:
+        text = _med([p.compare_text for p in pairs])
+        parsed = _med([p.compare_parsed for p in pairs])
+        found.append(
+            Target(
+                f"median compare of a real pair, pre-parsed ≤ {TARGET_SEED_MS:g} ms",
+                f"{_ms(parsed)} ms",
+                parsed <= TARGET_SEED_MS,
+            )
+        )
+        found.append(
+            Target(
+                f"median compare of a real pair, from text ≤ {TARGET_SEED_MS:g} ms",
+                f"{_ms(text)} ms",
+                text <= TARGET_SEED_MS,
+            )
+        )
+        ratio = _med([p.whole_text / p.compare_text for p in pairs if p.whole_text])
+        if ratio == ratio:  # baselines ran
+            found.append(
+                Target(
+                    f"≥ {TARGET_WHOLE_TEXT_RATIO:g}× faster than whole-text dmp (from text)",
+                    _ratio(ratio),
+                    ratio >= TARGET_WHOLE_TEXT_RATIO,
+                )
+            )
+    big = [r for r in scale if r.paragraphs >= 10_000]
+    for r in big:
+        seconds = r.compare_text_ms / 1000
+        found.append(
+            Target(
+                f"{r.paragraphs:,}-paragraph compare ≤ {TARGET_BIG_S:g} s",
+                f"{seconds:.2f} s",
+                seconds <= TARGET_BIG_S,
+            )
+        )
+        if r.compare_mb:
+            found.append(
+                Target(
+                    f"{r.paragraphs:,}-paragraph compare peak ≤ {TARGET_BIG_MB:g} MB",
+                    f"{r.compare_mb:.0f} MB",
+                    r.compare_mb <= TARGET_BIG_MB,
+                )
+            )
+    if len(scale) >= 2:
+        first, last = scale[0], scale[-1]
+        growth = (last.compare_text_ms / first.compare_text_ms) / (
+            last.paragraphs / first.paragraphs
+        )
+        found.append(
+            Target(
+                "cost about linear in paragraphs (time per paragraph within 2× across sizes)",
+                f"{growth:.2f}× per-paragraph cost at {last.paragraphs:,} vs {first.paragraphs:,}",
+                0.5 <= growth <= 2.0,
+            )
+        )
+    if seed_collate is not None:
+        text_ms, parsed_ms = seed_collate
+        found.append(
+            Target(
+                f"collate 20 seed-size versions ≤ {TARGET_COLLATE_MS:g} ms (from text)",
+                f"{_ms(text_ms)} ms (pre-parsed {_ms(parsed_ms)} ms)",
+                text_ms <= TARGET_COLLATE_MS,
+            )
+        )
+    return found
+
+
+def environment() -> str:
+    backends = "python" + (", fast" if fast_available() else "")
+    return (
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; diff backends installed: {backends}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m newsdiff.bench", description="newsdiff's speed-and-memory benchmark."
+    )
+    parser.add_argument(
+        "--stories",
+        type=Path,
+        default=DEFAULT_STORIES,
+        help="folder of story folders of .txt versions (skipped when absent)",
+    )
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="synthetic story sizes in paragraphs, comma-separated",
+    )
+    parser.add_argument("--versions", type=int, default=20, help="versions to collate")
+    parser.add_argument("--repeat", type=int, default=15, help="runs per timing (median)")
+    parser.add_argument(
+        "--no-baselines",
+        action="store_true",
+        help="skip the whole-text and HtmlDiff baselines (they are slow)",
+    )
+    parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    baselines = not args.no_baselines
+
+    out = sys.stdout
+    print("# newsdiff benchmark\n", file=out)
+    print(environment() + "\n", file=out)
+    print("## Real stories (every ordered pair; medians)\n", file=out, flush=True)
+    stories = [bench_story("built-in (harbour-bridge)", demo_versions(), args.repeat, baselines)]
+    shared = shared_stories(args.stories)
+    if not shared:
+        print(f"(shared stories skipped: no story folders in {args.stories})\n", file=out)
+    for name, versions in shared.items():
+        stories.append(bench_story(name, versions, args.repeat, baselines))
+    print("\n".join(story_table(stories)) + "\n", file=out)
+    collated = ", ".join(
+        f"{r.name} {_ms(r.collate_ms)} ms ({r.versions} versions)" for r in stories
+    )
+    print(f"collate, from text: {collated}\n", file=out)
+
+    print(
+        "## Scaling (synthetic, 5 % of paragraphs edited, moved, added or removed)\n",
+        file=out,
+        flush=True,
+    )
+    scale = [bench_scale(n, args.versions, args.repeat, memory=not args.no_memory) for n in sizes]
+    print("\n".join(scale_table(scale)) + "\n", file=out)
+    seed = seed_collate_ms(args.versions, args.repeat)
+    print(
+        f"collate {args.versions} seed-size versions ({SEED_PARAGRAPHS} paragraphs): "
+        f"{_ms(seed[0])} ms from text, {_ms(seed[1])} ms pre-parsed\n",
+        file=out,
+    )
+    print("## Targets\n", file=out)
+    print("| target | measured | met |\n|---|---|---|", file=out)
+    for t in targets(stories, scale, seed if args.versions == 20 else None):
+        print(f"| {t.name} | {t.measured} | {'yes' if t.met else 'no'} |", file=out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
