@@ -27,14 +27,17 @@ import itertools
 import math
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz.distance import Indel
 
 from newsdiff import dmp
 from newsdiff.models import ChangeKind
 from newsdiff.text import words
+
+H = TypeVar("H", bound=Hashable)
 
 TAU = 0.35
 """A 1-1 link needs word similarity above this (below, removed + added scores better)."""
@@ -98,9 +101,18 @@ def _encode(word: str, vocab: dict[str, str]) -> str:
     return code
 
 
+SIM_BUDGET = 50_000_000
+"""Largest (words × words) pair scored by in-order similarity; beyond it (paragraphs of
+many thousand words) the order-blind Dice similarity of the word multisets stands in,
+which is linear in length."""
+
+
 def _sim(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
+    if len(a) * len(b) > SIM_BUDGET:
+        shared = Counter(a) & Counter(b)
+        return 2 * sum(shared.values()) / (len(a) + len(b))
     return float(Indel.normalized_similarity(a, b))
 
 
@@ -115,8 +127,11 @@ def _containment(part: str, whole: str) -> float:
 # ---------------------------------------------------------------- pass 1: anchors
 
 
-def _anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
-    """Monotone pairs (i, j) with ``a[i] == b[j]``."""
+def equal_anchors(
+    a: Sequence[H], b: Sequence[H], weight: Callable[[H], float]
+) -> list[tuple[int, int]]:
+    """Monotone pairs (i, j) with ``a[i] == b[j]``; among crossing choices the heavier
+    items anchor. Used for paragraphs here and for sentences by the word diff."""
     found: list[tuple[int, int]] = []
     stack = [(0, len(a), 0, len(b))]
     while stack:
@@ -129,7 +144,7 @@ def _anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
             found.append((a1, b1))
         if a0 == a1 or b0 == b1:
             continue
-        unique = _unique_common(a, b, a0, a1, b0, b1)
+        unique = _unique_common(a, b, a0, a1, b0, b1, weight)
         if unique:
             bounds = [(a0 - 1, b0 - 1), *unique, (a1, b1)]
             found.extend(unique)
@@ -150,14 +165,14 @@ def _anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _unique_common(
-    a: Sequence[str], b: Sequence[str], a0: int, a1: int, b0: int, b1: int
+    a: Sequence[H], b: Sequence[H], a0: int, a1: int, b0: int, b1: int, weight: Callable[[H], float]
 ) -> list[tuple[int, int]]:
     """Longest increasing run of keys that occur exactly once on each side (patience)."""
     count_a = Counter(a[a0:a1])
     count_b = Counter(b[b0:b1])
     where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
     pairs = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
-    return _longest_increasing(pairs, [float(len(words(a[i]))) for i, _ in pairs])
+    return _longest_increasing(pairs, [weight(a[i]) for i, _ in pairs])
 
 
 def _longest_increasing(
@@ -465,7 +480,7 @@ def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Link]:
     """Align two paragraph sequences; the links come in the new side's reading order,
     removed paragraphs where they stood relative to their neighbours."""
     aligner = _Aligner(old, new)
-    anchors = _anchors(aligner.a.keys, aligner.b.keys)
+    anchors = equal_anchors(aligner.a.keys, aligner.b.keys, lambda k: float(len(words(k))))
     items: list[_Item] = []
     p, q = 0, 0
     for i, j in [*anchors, (len(old), len(new))]:

@@ -10,17 +10,19 @@ paragraph, so each paragraph's text is rebuilt exactly from its spans.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newsdiff import dmp
+from newsdiff.align import equal_anchors
 from newsdiff.models import Span, SpanOp
 from newsdiff.text import tokens
 
 _BOUNDARY = None  # stands between paragraphs; never a token, so never shown
+Token = str | None
 
 
 def _stream(paragraphs: Sequence[str]) -> list[str | None]:
-    stream: list[str | None] = []
+    stream: list[Token] = []
     for n, text in enumerate(paragraphs):
         if n:
             stream.append(_BOUNDARY)
@@ -28,15 +30,86 @@ def _stream(paragraphs: Sequence[str]) -> list[str | None]:
     return stream
 
 
+_SENTENCE_END = frozenset(".!?") | {_BOUNDARY}
+
+WORD_DIFF_BUDGET = 4_000_000
+"""Largest (old tokens × new tokens) diffed word by word in one piece. Beyond it the
+texts are first aligned sentence by sentence; a stretch of changed sentences still
+beyond it is shown as deleted and inserted whole. This bounds the time a pathological
+pair (a megabyte-long paragraph against a shuffled copy) can take."""
+
+
+def _runs(a: Sequence[Token], b: Sequence[Token]) -> Iterator[tuple[SpanOp, Sequence[Token]]]:
+    """(op, tokens) runs that cover both streams in order."""
+    if len(a) * len(b) > WORD_DIFF_BUDGET:
+        # Common ends first: they cost nothing and often leave a small middle.
+        head = 0
+        while head < min(len(a), len(b)) and a[head] == b[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+            tail += 1
+        if head:
+            yield SpanOp.EQUAL, a[:head]
+        middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+        if len(middle_a) * len(middle_b) > WORD_DIFF_BUDGET:
+            yield from _runs_by_sentence(middle_a, middle_b)
+        else:
+            yield from _runs(middle_a, middle_b)
+        if tail:
+            yield SpanOp.EQUAL, a[len(a) - tail :]
+        return
+    ia = ib = 0
+    for op, n in dmp.diff(a, b, semantic=True):
+        if op is dmp.Op.EQUAL:
+            yield SpanOp.EQUAL, a[ia : ia + n]
+            ia, ib = ia + n, ib + n
+        elif op is dmp.Op.DELETE:
+            yield SpanOp.DELETE, a[ia : ia + n]
+            ia += n
+        else:
+            yield SpanOp.INSERT, b[ib : ib + n]
+            ib += n
+
+
+def _sentences(stream: Sequence[Token]) -> list[tuple[Token, ...]]:
+    out: list[tuple[Token, ...]] = []
+    start = 0
+    for n, token in enumerate(stream):
+        if token in _SENTENCE_END:
+            out.append(tuple(stream[start : n + 1]))
+            start = n + 1
+    if start < len(stream):
+        out.append(tuple(stream[start:]))
+    return out
+
+
+def _runs_by_sentence(
+    a: Sequence[Token], b: Sequence[Token]
+) -> Iterator[tuple[SpanOp, Sequence[Token]]]:
+    sa, sb = _sentences(a), _sentences(b)
+    pairs = equal_anchors(sa, sb, lambda sentence: float(len(sentence)))
+    i = j = 0
+    for p, q in [*pairs, (len(sa), len(sb))]:
+        old = [t for sentence in sa[i:p] for t in sentence]
+        new = [t for sentence in sb[j:q] for t in sentence]
+        if len(old) * len(new) <= WORD_DIFF_BUDGET:
+            yield from _runs(old, new)
+        else:
+            yield SpanOp.DELETE, old
+            yield SpanOp.INSERT, new
+        if p < len(sa):
+            yield SpanOp.EQUAL, sa[p]
+        i, j = p + 1, q + 1
+
+
 def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Span, ...]:
     """Spans that rebuild every paragraph of ``old`` (equal + delete) and of ``new``
     (equal + insert), in order."""
     if len(old) == 1 and len(new) == 1 and old[0] == new[0]:  # the common case: unchanged
         return (Span(op=SpanOp.EQUAL, text=old[0], old=0, new=0),) if old[0] else ()
-    a, b = _stream(old), _stream(new)
     spans: list[Span] = []
     part = {SpanOp.DELETE: 0, SpanOp.INSERT: 0}  # current paragraph on each side
-    ia = ib = 0
 
     def emit(op: SpanOp, text: str) -> None:
         old_part = part[SpanOp.DELETE] if op is not SpanOp.INSERT else None
@@ -47,16 +120,7 @@ def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Span, ...]:
         elif text:
             spans.append(Span(op=op, text=text, old=old_part, new=new_part))
 
-    for op, n in dmp.diff(a, b, semantic=True):
-        if op is dmp.Op.EQUAL:
-            run, span_op = a[ia : ia + n], SpanOp.EQUAL
-            ia, ib = ia + n, ib + n
-        elif op is dmp.Op.DELETE:
-            run, span_op = a[ia : ia + n], SpanOp.DELETE
-            ia += n
-        else:
-            run, span_op = b[ib : ib + n], SpanOp.INSERT
-            ib += n
+    for span_op, run in _runs(_stream(old), _stream(new)):
         text: list[str] = []
         for token in run:
             if token is _BOUNDARY:

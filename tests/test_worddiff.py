@@ -4,6 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdiff.models import Span, SpanOp
+from newsdiff import worddiff
 from newsdiff.worddiff import word_diff
 
 
@@ -50,3 +51,29 @@ def test_spans_rebuild_every_paragraph(old: list[str], new: list[str]) -> None:
         assert _side(spans, SpanOp.INSERT, "old", n) == text
     for n, text in enumerate(new):
         assert _side(spans, SpanOp.DELETE, "new", n) == text
+
+
+@given(paragraphs, paragraphs)
+def test_sentence_first_diff_of_long_texts_rebuilds_every_paragraph(
+    old: list[str], new: list[str]
+) -> None:
+    # A tiny budget sends every pair through the sentence-first path.
+    budget = worddiff.WORD_DIFF_BUDGET
+    worddiff.WORD_DIFF_BUDGET = 4
+    try:
+        spans = word_diff(old, new)
+    finally:
+        worddiff.WORD_DIFF_BUDGET = budget
+    for n, text in enumerate(old):
+        assert _side(spans, SpanOp.INSERT, "old", n) == text
+    for n, text in enumerate(new):
+        assert _side(spans, SpanOp.DELETE, "new", n) == text
+
+
+def test_long_paragraph_edits_are_found_sentence_by_sentence() -> None:
+    sentences = [f"Sentence {n} tells of pier {n} and its cables." for n in range(3000)]
+    old = " ".join(sentences)
+    sentences[1500] = "Sentence 1500 tells of a new survey."
+    spans = word_diff([old], [" ".join(sentences)])
+    changed = [s.text for s in spans if s.op is not SpanOp.EQUAL]
+    assert changed == ["pier 1500 and its cables", "a new survey"]
