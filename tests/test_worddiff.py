@@ -3,8 +3,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdiff.models import Span, SpanOp
 from newsdiff import worddiff
+from newsdiff.models import Span, SpanOp
 from newsdiff.worddiff import word_diff
 
 
