@@ -376,11 +376,15 @@ def classify(lines: Sequence[str]) -> list[BlockKind]:
         if not any(body):
             return [c.kind or BlockKind.BODY for c in cues]
     first_body = next((i for i, b in enumerate(body) if b), len(lines))
+    last_body = max((i for i, b in enumerate(body) if b), default=-1)
     kinds: list[BlockKind] = []
     headline_seen = False
     for i, (line, cue, is_body) in enumerate(zip(lines, cues, body, strict=True)):
         if is_body:
-            kinds.append(BlockKind.SUBHEADING if _is_subheading(line) else BlockKind.BODY)
+            # A sub-heading introduces text: the body's last line is a fragment instead
+            # (a copy cut off mid-sentence).
+            heading = i < last_body and _is_subheading(line)
+            kinds.append(BlockKind.SUBHEADING if heading else BlockKind.BODY)
         elif cue.kind is not None:
             kinds.append(cue.kind)
         elif i < first_body:

@@ -9,6 +9,9 @@ The story table has one row per canonical paragraph, in canonical order, plus on
 for each paragraph that only some versions carry, placed after the canonical
 paragraph its version puts just before it. The same extra paragraph in several
 versions shares one row.
+
+A version that is another version cut off (a republication that stops early) has its
+missing tail marked truncated rather than removed.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz.distance import Indel
 
 from newsdiff.align import MOVE_SIMILARITY
-from newsdiff.compare import compare
+from newsdiff.compare import compare, mark_truncation, stats
 from newsdiff.errors import NewsdiffError, VersionError
 from newsdiff.models import (
     Article,
@@ -149,6 +152,15 @@ def _place_extra(
     best.cells[name] = Cell(presence=Presence.ADDED, paragraphs=at, similarity=round(best_sim, 6))
 
 
+def _is_cut_copy(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether ``short`` is ``full`` cut off: the same paragraphs (typography aside), the
+    last perhaps cut part-way, and then nothing."""
+    if not short or len(short) >= len(full):
+        return False
+    *head, last = short
+    return list(head) == list(full[: len(head)]) and full[len(head)].startswith(last.rstrip(" .…"))
+
+
 def collate(
     versions: Mapping[str, Source] | Sequence[Source], canonical: str | None = None
 ) -> Story:
@@ -187,6 +199,13 @@ def collate(
         for name, article in articles
         if name != canonical
     }
+    keys = {name: [key(p.text) for p in article.paragraphs] for name, article in articles}
+    for name, revision in revisions.items():
+        if any(_is_cut_copy(keys[name], keys[other]) for other in keys if other != name):
+            changes = mark_truncation(revision.changes, known=True)
+            revisions[name] = revision.model_copy(
+                update={"changes": changes, "stats": stats(changes)}
+            )
     return Story(
         versions=tuple(StoryVersion(name=name, article=article) for name, article in articles),
         canonical=canonical,

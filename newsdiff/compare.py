@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsdiff.align import Link, Unit, align
+from newsdiff.classify import classify
 from newsdiff.errors import NoBodyError
 from newsdiff.models import (
     Article,
@@ -47,17 +48,58 @@ def _change(link: Link, old: Sequence[Block], new: Sequence[Block]) -> Change:
         and key(olds[0].text) == key(news[0].text)
         and any(s.op is not SpanOp.EQUAL for s in spans)
     )
-    return Change(
-        kind=link.kind,
-        old=olds,
-        new=news,
-        similarity=round(link.similarity, 6),
-        typography_only=typography,
-        spans=spans,
+    return classify(
+        Change(
+            kind=link.kind,
+            old=olds,
+            new=news,
+            similarity=round(link.similarity, 6),
+            typography_only=typography,
+            spans=spans,
+        )
     )
 
 
-def _stats(changes: Sequence[Change]) -> RevisionStats:
+TRUNCATED_TAIL = 2
+"""A version that stops this many canonical paragraphs or more before the canonical's
+end may be a truncated republication (see :func:`mark_truncation`)."""
+
+
+def _cut_short(change: Change) -> bool:
+    """Whether the version's paragraph is the canonical's cut off part-way."""
+    if len(change.old) != 1 or len(change.new) != 1:
+        return False
+    cut, full = key(change.new[0].text), key(change.old[0].text)
+    return len(cut) < len(full) and full.startswith(cut.rstrip(" .…"))
+
+
+def mark_truncation(changes: Sequence[Change], *, known: bool = False) -> tuple[Change, ...]:
+    """Mark the canonical tail that a truncated version lacks as truncated, not removed.
+
+    A version is taken as truncated when it stops at least ``TRUNCATED_TAIL`` paragraphs
+    before the canonical's end and either its last paragraph is the canonical's cut off
+    part-way, or everything it has is the canonical's text unchanged (a copy cut short),
+    or ``known`` says so (collate knows when a version is a prefix of another). An
+    earlier write that simply lacks later paragraphs is not truncated: its missing tail
+    stays removed, since those paragraphs are news it did not yet have.
+    """
+    changes = list(changes)
+    last = max((n for n, c in enumerate(changes) if c.new), default=-1)
+    tail = changes[last + 1 :]
+    if last < 0 or changes[last].kind is ChangeKind.ADDED or len(tail) < TRUNCATED_TAIL:
+        return tuple(changes)
+    cut = _cut_short(changes[last])
+    copy = all(c.kind is ChangeKind.UNCHANGED for c in changes[:last] if c.new)
+    if not (known or cut or copy):
+        return tuple(changes)
+    marked = changes[: last + 1] + [c.model_copy(update={"truncated": True}) for c in tail]
+    if cut:
+        marked[last] = marked[last].model_copy(update={"truncated": True})
+    return tuple(marked)
+
+
+def stats(changes: Sequence[Change]) -> RevisionStats:
+    """Totals over a revision's changes."""
     counts = dict.fromkeys(ChangeKind, 0)
     inserted = deleted = kept = 0
     for change in changes:
@@ -75,6 +117,8 @@ def _stats(changes: Sequence[Change]) -> RevisionStats:
         words_deleted=deleted,
         similarity=round(kept / total, 6) if total else 1.0,
         typography_only=sum(c.typography_only for c in changes),
+        edits=dict(sorted(Counter(e.edit for c in changes for e in c.edits).items())),
+        truncated=sum(c.truncated and c.kind is ChangeKind.REMOVED for c in changes),
     )
 
 
@@ -99,7 +143,7 @@ def compare(
     _require_text(a, old_name)
     _require_text(b, new_name)
     pa, pb = a.paragraphs, b.paragraphs
-    changes = tuple(_change(link, pa, pb) for link in align(_units(pa), _units(pb)))
+    changes = mark_truncation([_change(link, pa, pb) for link in align(_units(pa), _units(pb))])
     return Revision(
-        old_name=old_name, new_name=new_name, old=a, new=b, changes=changes, stats=_stats(changes)
+        old_name=old_name, new_name=new_name, old=a, new=b, changes=changes, stats=stats(changes)
     )

@@ -142,18 +142,67 @@ class SpanOp(StrEnum):
     DELETE = "delete"
 
 
+class EditClass(StrEnum):
+    """What kind of edit a change or a span is, from the least to the most significant."""
+
+    TYPOGRAPHY = "typography"
+    """Quotes, dashes, spaces, Unicode forms."""
+    PUNCTUATION = "punctuation"
+    SPELLING = "spelling"
+    """The same word spelled another way: Zelenskyy/Zelensky, harbour/harbor, U.S./US."""
+    FIGURE = "figure"
+    """A number changed: casualties, tolls, money, dates."""
+    QUOTE = "quote"
+    """Words inside quotation marks added, removed or changed."""
+    ENTITY = "entity"
+    """A name changed: a person, a place, an organisation."""
+    WORDING = "wording"
+    """Any other change of wording."""
+
+    @property
+    def substantive(self) -> bool:
+        """Whether the edit changes what the text says (typography, punctuation and
+        spelling do not)."""
+        return self not in (EditClass.TYPOGRAPHY, EditClass.PUNCTUATION, EditClass.SPELLING)
+
+
+class EditAction(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    REPLACED = "replaced"
+
+
 class Span(_Model):
     """A run of text inside a change: kept (equal), only in the version (insert), or only
     in the canonical (delete).
 
     ``old`` / ``new`` say which paragraph of ``Change.old`` / ``Change.new`` the text
     belongs to (position in that tuple); a side the span is not on is ``None``.
+    ``edit`` says what kind of edit an insert or delete span is part of.
     """
 
     op: SpanOp
     text: str
     old: int | None = None
     new: int | None = None
+    edit: EditClass | None = None
+
+
+class Edit(_Model):
+    """One edit inside a change: a run of inserted and deleted spans between kept text.
+
+    ``start`` / ``stop`` index the change's spans; ``old_figures`` / ``new_figures``
+    list the numbers on each side when the edit is a figure change.
+    """
+
+    edit: EditClass
+    action: EditAction
+    old: str = ""
+    new: str = ""
+    start: int = Field(ge=0)
+    stop: int = Field(ge=0)
+    old_figures: tuple[str, ...] = ()
+    new_figures: tuple[str, ...] = ()
 
 
 class Change(_Model):
@@ -173,6 +222,20 @@ class Change(_Model):
         False, description="the texts differ, but only in quotes, dashes, spaces or Unicode forms"
     )
     spans: tuple[Span, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    truncated: bool = Field(
+        False,
+        description="the version stops here: a removed paragraph of the missing tail, or a "
+        "last paragraph cut short",
+    )
+
+    @property
+    def substantive(self) -> bool:
+        """Whether the change alters what the story says: typography, punctuation,
+        spelling, reflowed paragraphs and a truncated republication's missing tail do not."""
+        if self.truncated:
+            return False
+        return any(e.edit.substantive for e in self.edits)
 
     def old_text(self, part: int) -> str:
         """Rebuild the text of ``old[part]`` from the spans."""
@@ -203,6 +266,8 @@ class RevisionStats(_Model):
     words_deleted: int = Field(ge=0)
     similarity: float = Field(ge=0.0, le=1.0, description="share of words kept, over both sides")
     typography_only: int = Field(0, ge=0, description="unchanged changes with typographic noise")
+    edits: dict[EditClass, int] = Field(default_factory=dict, description="edits of each class")
+    truncated: int = Field(0, ge=0, description="canonical paragraphs of a missing tail")
 
 
 class Revision(_Model):
@@ -214,6 +279,25 @@ class Revision(_Model):
     new: Article
     changes: tuple[Change, ...]
     stats: RevisionStats
+
+    @property
+    def substantive_changes(self) -> tuple[Change, ...]:
+        """The changes that alter what the story says (see :attr:`Change.substantive`)."""
+        return tuple(c for c in self.changes if c.substantive)
+
+    @property
+    def substantive(self) -> bool:
+        """False when the versions differ only in typography, punctuation, spelling,
+        paragraph breaks or a truncated tail."""
+        return any(c.substantive for c in self.changes)
+
+    @property
+    def significance(self) -> str:
+        """One line on what changed, e.g. "2 figures updated, 1 quote added, 4 paragraphs
+        added; also 12 typographic changes"."""
+        from newsdiff.classify import significance
+
+        return significance(self.changes)
 
     # Views live in newsdiff.render and are imported only when asked for, so the core
     # never depends on the renderer.
