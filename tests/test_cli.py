@@ -66,7 +66,7 @@ def test_html_file(
     assert code == 0
     assert out == ""
     assert f"wrote {target}" in err
-    assert "<del>Kowalczyk</del>" in target.read_text(encoding="utf-8")
+    assert '<del class="nd-minor">Kowalczyk</del>' in target.read_text(encoding="utf-8")
 
 
 def test_stdin(

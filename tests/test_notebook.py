@@ -17,12 +17,12 @@ def test_notebook_shows_revision_and_story_as_html() -> None:
     revision, story, inline = outputs
     for html in (revision, story):
         assert html.startswith('<div class="nd"><style>')
-        assert "<del>Kowalczyk</del>" in html  # the canonical's word
-        assert "<ins>Kowalczik</ins>" in html  # the version's word
+        assert '<del class="nd-minor">Kowalczyk</del>' in html  # the canonical's word
+        assert '<ins class="nd-minor">Kowalczik</ins>' in html  # the version's word
     assert "moved from v5 ¶5" in revision
     assert "nd-map" in story
-    assert "<del>Harbour</del>" in story  # v3's spelling, further down the story
-    assert "<del>Kowalczyk</del><ins>Kowalczik</ins>" in inline
+    assert '<del class="nd-minor">Harbour</del>' in story  # v3's spelling, further down the story
+    assert '<del class="nd-minor">Kowalczyk</del><ins class="nd-minor">Kowalczik</ins>' in inline
     assert "Bryn Tallis" not in inline  # folded away by context=1
 
 

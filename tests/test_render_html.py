@@ -31,15 +31,15 @@ def test_revision_page_is_standalone_and_marks_edits() -> None:
     page = demo_story().revisions["v2"].to_html()
     assert page.startswith("<!DOCTYPE html>")
     assert "Content-Security-Policy" in page
-    assert "<del>Kowalczyk</del>" in page
-    assert "<ins>Kowalczik</ins>" in page
+    assert '<del class="nd-minor">Kowalczyk</del>' in page
+    assert '<ins class="nd-minor">Kowalczik</ins>' in page
     assert "moved from v5 ¶5" in page
     assert not re.search(r"(src|href)=\"?(https?:)?//", page)  # loads nothing
 
 
 def test_inline_page() -> None:
     page = demo_story().revisions["v3"].to_html(view="inline", context=0)
-    assert "<del>Harbour</del><ins>Harbor</ins>" in page
+    assert '<del class="nd-minor">Harbour</del><ins class="nd-minor">Harbor</ins>' in page
     assert "unchanged paragraph" in page
 
 
@@ -78,7 +78,7 @@ def test_notebook_bundle_has_html_and_plain_text_without_ansi() -> None:
     bundle = rev._repr_mimebundle_()
     assert set(bundle) == {"text/html", "text/plain"}
     assert bundle["text/html"].startswith('<div class="nd"><style>')
-    assert "<del>Kowalczyk</del>" in bundle["text/html"]
+    assert '<del class="nd-minor">Kowalczyk</del>' in bundle["text/html"]
     assert "\x1b" not in bundle["text/plain"]
     assert "[-Kowalczyk-]" in bundle["text/plain"]
     story = demo_story()._repr_mimebundle_()

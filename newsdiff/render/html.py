@@ -58,10 +58,11 @@ def para_html(para: Para, *, number: bool = True, all_deleted: bool = False) -> 
     for piece in para.pieces:
         op = SpanOp.DELETE if all_deleted else piece.op
         text = _e(piece.text)
+        minor = ' class="nd-minor"' if piece.minor and not all_deleted else ""
         if op is SpanOp.DELETE:
-            body.append(f"<del>{text}</del>")
+            body.append(f"<del{minor}>{text}</del>")
         elif op is SpanOp.INSERT:
-            body.append(f"<ins>{text}</ins>")
+            body.append(f"<ins{minor}>{text}</ins>")
         else:
             body.append(text)
     inner = "".join(body)
@@ -135,11 +136,10 @@ def revision_html(
     out.append("<tbody>")
     for item in rows:
         if isinstance(item, Gap):
-            noun = "paragraph" if item.count == 1 else "paragraphs"
             span = 2 if view is View.SIDE_BY_SIDE else 1
+            cls = "nd-gap nd-cut" if item.truncated else "nd-gap"
             out.append(
-                f'<tr class="nd-gap"><td>⋯</td><td colspan="{span}">'
-                f"⋯ {item.count} unchanged {noun}</td></tr>"
+                f'<tr class="{cls}"><td>⋯</td><td colspan="{span}">{_e(item.message)}</td></tr>'
             )
             continue
         cls = "nd-row nd-dim" if item.dim else "nd-row"

@@ -30,7 +30,9 @@ def redline(row: Row) -> list[Para]:
         if span.new is not None and span.new != current:
             paras.append(_para(row.new[current], pieces))
             pieces, current = [], span.new
-        pieces.append(Piece(span.op, span.text))
+        pieces.append(
+            Piece(span.op, span.text, span.edit is not None and not span.edit.substantive)
+        )
     paras.append(_para(row.new[current], pieces))
     return paras
 
@@ -78,7 +80,7 @@ class Inline:
                 grid.add_row("", "")
             first = False
             if isinstance(item, Gap):
-                grid.add_row(Text("⋯", theme.GAP), theme.gap_text(item.count))
+                grid.add_row(Text("⋯", theme.GAP), theme.gap_text(item))
                 continue
             text = Text()
             removed = item.kind is ChangeKind.REMOVED

@@ -18,7 +18,9 @@ class Typography(StrEnum):
 class ViewOptions:
     """Options shared by the side-by-side, inline and story views.
 
-    ``context=None`` shows every paragraph; ``context=n`` shows only the changed rows
+    ``substantive`` shows only the changes that alter what the story says (see
+    :attr:`newsdiff.Change.substantive`), folding the rest as unchanged; it implies
+    ``context=0`` unless a context is given. ``context=None`` shows every paragraph; ``context=n`` shows only the changed rows
     and ``n`` unchanged rows around each, folding the rest into one "… n unchanged"
     line. ``width`` caps the view's width in cells (the console's width otherwise).
     ``markers`` writes ``[-deleted-]`` and ``{+inserted+}`` around edits, so they stay
@@ -26,6 +28,7 @@ class ViewOptions:
     """
 
     typography: Typography = Typography.DIM
+    substantive: bool = False
     context: int | None = None
     width: int | None = None
     markers: bool | None = None
@@ -36,3 +39,5 @@ class ViewOptions:
         if self.width is not None and self.width < 20:
             raise ValueError(f"width must be at least 20 cells, not {self.width}")
         object.__setattr__(self, "typography", Typography(self.typography))
+        if self.substantive and self.context is None:
+            object.__setattr__(self, "context", 0)

@@ -20,6 +20,7 @@ from newsdiff.render.options import Typography, ViewOptions
 class Piece:
     op: SpanOp
     text: str
+    minor: bool = False  # an edit that does not change the meaning (typography, spelling)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,21 @@ class Row:
 
 @dataclass(frozen=True)
 class Gap:
-    count: int  # consecutive unchanged rows left out
+    """Rows folded into one line: unchanged ones left out by ``context``, or the
+    canonical's tail that a truncated version stops before."""
+
+    count: int
+    truncated: bool = False
+    first: int = 0  # canonical paragraph numbers of a truncated tail
+    last: int = 0
+
+    @property
+    def message(self) -> str:
+        noun = "paragraph" if self.count == 1 else "paragraphs"
+        if self.truncated:
+            where = f"¶{self.first}" if self.first == self.last else f"¶{self.first}–¶{self.last}"
+            return f"✂ the version stops here: the canonical's last {self.count} {noun} ({where})"
+        return f"⋯ {self.count} unchanged {noun}"
 
 
 def one_line(label: str) -> str:
@@ -89,7 +104,12 @@ def _paras(change: Change, side: str, numbers: dict[int, int], quiet: bool) -> t
             for s in change.spans
             if s.op is not skip and (s.old if side == "old" else s.new) == part
         ]
-        pieces = tuple(Piece(SpanOp.EQUAL if quiet else s.op, s.text) for s in spans)
+        pieces = tuple(
+            Piece(SpanOp.EQUAL, s.text)
+            if quiet
+            else Piece(s.op, s.text, s.edit is not None and not s.edit.substantive)
+            for s in spans
+        )
         if "".join(p.text for p in pieces) != block.text:
             # The spans always rebuild the text; never show anything else if they don't.
             pieces = (Piece(SpanOp.EQUAL, block.text),)
@@ -107,8 +127,8 @@ def _paras(change: Change, side: str, numbers: dict[int, int], quiet: bool) -> t
 def _merge(pieces: Sequence[Piece]) -> tuple[Piece, ...]:
     merged: list[Piece] = []
     for piece in pieces:
-        if merged and merged[-1].op is piece.op:
-            merged[-1] = Piece(piece.op, merged[-1].text + piece.text)
+        if merged and (merged[-1].op, merged[-1].minor) == (piece.op, piece.minor):
+            merged[-1] = Piece(piece.op, merged[-1].text + piece.text, piece.minor)
         elif piece.text:
             merged.append(piece)
     return tuple(merged)
@@ -121,9 +141,10 @@ def build_rows(rev: Revision, options: ViewOptions) -> list[Row]:
     rows = []
     for index, change in enumerate(rev.changes):
         typo = change.typography_only and options.typography is not Typography.HIDE
-        quiet = change.kind is ChangeKind.UNCHANGED and (
-            not change.typography_only or options.typography is not Typography.SHOW
-        )
+        quiet = (
+            change.kind is ChangeKind.UNCHANGED
+            and (not change.typography_only or options.typography is not Typography.SHOW)
+        ) or (options.substantive and not change.substantive and not change.truncated)
         note_old = note_new = ""
         if change.kind is ChangeKind.MOVED:
             note_old = f"moved to {rev.new_name} ¶{new_numbers[change.new[0].index]}"
@@ -147,8 +168,19 @@ def build_rows(rev: Revision, options: ViewOptions) -> list[Row]:
 def with_context(rows: Sequence[Row], context: int | None) -> Iterator[Row | Gap]:
     """The rows to draw: all of them, or the changed ones with ``context`` rows around each.
 
-    Typography-only rows count as changed only when typography is shown.
+    Typography-only rows count as changed only when typography is shown. A truncated
+    version's missing tail is always one line.
     """
+    tail = [row for row in rows if row.change.truncated and row.kind is ChangeKind.REMOVED]
+    if tail:
+        rows = [row for row in rows if row not in tail]
+    yield from _context(rows, context)
+    if tail:
+        numbers = [p.number for row in tail for p in row.old]
+        yield Gap(len(numbers), truncated=True, first=min(numbers), last=max(numbers))
+
+
+def _context(rows: Sequence[Row], context: int | None) -> Iterator[Row | Gap]:
     if context is None:
         yield from rows
         return

@@ -80,7 +80,7 @@ class SideBySide:
         rows = build_rows(rev, self.options)
         for item in with_context(rows, self.options.context):
             if isinstance(item, Gap):
-                table.add_row(Text("⋯", theme.GAP), theme.gap_text(item.count), Text())
+                table.add_row(Text("⋯", theme.GAP), theme.gap_text(item), Text())
                 continue
             table.add_row(
                 _label(item, narrow),

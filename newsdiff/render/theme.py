@@ -14,10 +14,14 @@ from rich.text import Text
 
 from newsdiff.models import ChangeKind, Presence, SpanOp
 from newsdiff.render.options import ViewOptions
-from newsdiff.render.rows import Para
+from newsdiff.render.rows import Gap, Para
 
 DELETE = Style(color="red", strike=True)
 INSERT = Style(color="green", bold=True)
+# Edits that leave the meaning alone (typography, punctuation, spelling): the same
+# colours, quieter, so the substantive ones stand out.
+MINOR_DELETE = Style(color="red", strike=True, dim=True)
+MINOR_INSERT = Style(color="green", dim=True)
 NUMBER = Style(dim=True)
 NOTE = Style(color="magenta", italic=True)
 DATELINE = Style(dim=True, italic=True)
@@ -82,7 +86,10 @@ def para_text(para: Para, markers: bool, *, dim: bool = False, number: bool = Tr
         if piece.op is SpanOp.EQUAL:
             text.append(piece.text, base)
             continue
-        style = base + (DELETE if piece.op is SpanOp.DELETE else INSERT)
+        if piece.minor:
+            style = base + (MINOR_DELETE if piece.op is SpanOp.DELETE else MINOR_INSERT)
+        else:
+            style = base + (DELETE if piece.op is SpanOp.DELETE else INSERT)
         if markers:
             start, end = MARKS[piece.op]
             text.append(start + piece.text + end, style)
@@ -91,9 +98,8 @@ def para_text(para: Para, markers: bool, *, dim: bool = False, number: bool = Tr
     return text
 
 
-def gap_text(count: int) -> Text:
-    noun = "paragraph" if count == 1 else "paragraphs"
-    return Text(f"⋯ {count} unchanged {noun}", GAP)
+def gap_text(gap: Gap) -> Text:
+    return Text(gap.message, NOTE if gap.truncated else GAP)
 
 
 # HTML: every rule is scoped under .nd so a notebook's own styles are left alone. Text
@@ -109,6 +115,8 @@ CSS = """
   text-decoration-color:rgba(215,58,73,.9);color:inherit;border-radius:2px}
 .nd ins{background:rgba(46,160,67,.36);text-decoration:none;color:inherit;border-radius:2px}
 .nd del+ins{margin-left:.15em}
+.nd del.nd-minor{background:rgba(215,58,73,.12)}
+.nd ins.nd-minor{background:rgba(46,160,67,.14)}
 .nd .nd-head{margin:0 0 .8em}
 .nd .nd-title{font-size:1.15em;font-weight:600}
 .nd .nd-title .nd-quiet,.nd .nd-quiet{font-weight:normal;opacity:.65}
@@ -126,6 +134,7 @@ CSS = """
 .nd td.nd-new{border-left:1px solid rgba(128,128,128,.22)}
 .nd tr.nd-dim td{opacity:.6}
 .nd tr.nd-gap td{font-style:italic;opacity:.65;padding:.2em .6em}
+.nd tr.nd-cut td{opacity:.85;border-top:1px dashed rgba(128,128,128,.6)}
 .nd .nd-badge{display:inline-block;border-radius:4px;padding:0 .4em;font-size:.85em;
   white-space:nowrap;background:rgba(128,128,128,.15)}
 .nd .nd-changed{background:rgba(210,153,34,.3)}
