@@ -8,7 +8,14 @@
 
 from newsdiff.collate import collate
 from newsdiff.compare import compare
-from newsdiff.errors import EmptyInputError, InputError, NewsdiffError, NoBodyError, VersionError
+from newsdiff.errors import (
+    EmptyInputError,
+    InputError,
+    InvalidDataError,
+    NewsdiffError,
+    NoBodyError,
+    VersionError,
+)
 from newsdiff.models import (
     Article,
     Block,
@@ -45,6 +52,7 @@ __all__ = [
     "EditClass",
     "EmptyInputError",
     "InputError",
+    "InvalidDataError",
     "Metadata",
     "NewsdiffError",
     "NoBodyError",

@@ -19,6 +19,11 @@ class NoBodyError(InputError):
     """The input has text, but none of it is article body (all boilerplate)."""
 
 
+class InvalidDataError(NewsdiffError, ValueError):
+    """Data given to a newsdiff model's ``model_validate*`` is not a valid model (for
+    example a saved Revision JSON that was edited by hand or truncated)."""
+
+
 class VersionError(NewsdiffError, ValueError):
     """The versions given to :func:`newsdiff.collate` are unusable (none, duplicate names,
     unknown canonical)."""

@@ -15,13 +15,56 @@ Every model round-trips exactly through ``model_dump_json`` / ``model_validate_j
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from newsdiff.errors import InvalidDataError
+
+_PROBLEMS_SHOWN = 3
 
 
 class _Model(BaseModel):
+    """Base of every newsdiff model: frozen, no extra fields, and validation failures
+    raised as :class:`~newsdiff.errors.InvalidDataError` (a ``NewsdiffError``)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @classmethod
+    def model_validate(cls, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate(*args, **kwargs)
+        except ValidationError as exc:
+            raise _invalid(cls, exc) from exc
+
+    @classmethod
+    def model_validate_json(cls, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate_json(*args, **kwargs)
+        except ValidationError as exc:
+            raise _invalid(cls, exc) from exc
+
+    @classmethod
+    def model_validate_strings(cls, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate_strings(*args, **kwargs)
+        except ValidationError as exc:
+            raise _invalid(cls, exc) from exc
+
+
+def _invalid(model: type[BaseModel], exc: ValidationError) -> InvalidDataError:
+    """'not a valid Revision: changes.0.kind: Input should be …; 2 more problems'."""
+    problems = exc.errors(include_url=False, include_input=False)
+    shown = "; ".join(
+        f"{'.'.join(map(str, p['loc'])) or '(top level)'}: {p['msg']}"
+        for p in problems[:_PROBLEMS_SHOWN]
+    )
+    more = len(problems) - _PROBLEMS_SHOWN
+    tail = f"; {more} more problem{'s' * (more > 1)}" if more > 0 else ""
+    return InvalidDataError(
+        f"not a valid {model.__name__}: {shown}{tail}; the data was changed or is not "
+        f"newsdiff output — recreate it from the article texts"
+    )
 
 
 class BlockKind(StrEnum):

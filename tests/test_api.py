@@ -21,6 +21,7 @@ PUBLIC = [
     "EditClass",
     "EmptyInputError",
     "InputError",
+    "InvalidDataError",
     "Metadata",
     "NewsdiffError",
     "NoBodyError",
@@ -46,7 +47,13 @@ def test_public_names() -> None:
 
 
 def test_every_error_is_a_newsdiff_error() -> None:
-    for name in ("InputError", "EmptyInputError", "NoBodyError", "VersionError"):
+    for name in (
+        "InputError",
+        "EmptyInputError",
+        "NoBodyError",
+        "VersionError",
+        "InvalidDataError",
+    ):
         assert issubclass(getattr(newsdiff, name), newsdiff.NewsdiffError)
 
 

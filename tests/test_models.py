@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pydantic
 import pytest
 
@@ -23,17 +25,22 @@ def test_schemas_are_generated() -> None:
     assert "changes" in Revision.model_json_schema()["properties"]
 
 
-def test_tampered_revision_json_is_a_validation_error() -> None:
+def test_tampered_revision_json_is_an_invalid_data_error() -> None:
     versions = demo_versions()
     rev = newsdiff.compare(versions["v5"], versions["v1"])
     data = rev.model_dump(mode="json")
     data["changes"][0]["kind"] = "rewritten"
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(newsdiff.InvalidDataError, match=r"Revision: changes\.0\.kind") as info:
         Revision.model_validate(data)
+    assert isinstance(info.value.__cause__, pydantic.ValidationError)
     data = rev.model_dump(mode="json")
     data["changes"][0]["similarity"] = 3
-    with pytest.raises(pydantic.ValidationError):
-        Revision.model_validate(data)
+    with pytest.raises(newsdiff.InvalidDataError, match=r"changes\.0\.similarity"):
+        Revision.model_validate_json(json.dumps(data))
+    with pytest.raises(newsdiff.InvalidDataError, match="Invalid JSON"):
+        Revision.model_validate_json(rev.model_dump_json()[:-10])
+    with pytest.raises(newsdiff.InvalidDataError, match="Story"):
+        Story.model_validate_strings({"canonical": 1})
 
 
 def test_block_source_keeps_what_was_set_aside() -> None:
