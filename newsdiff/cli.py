@@ -33,6 +33,7 @@ EXAMPLES = """examples:
   newsdiff compare early.txt late.txt             side by side (late against early)
   newsdiff compare early.txt late.txt --view inline --typography hide
   newsdiff compare early.txt late.txt --view summary --no-color > changes.txt
+  newsdiff compare early.txt late.txt --substantive   only what changes the story
   newsdiff compare early.txt late.txt --html diff.html
   curl -s https://example.org/story | newsdiff compare saved.txt -
   newsdiff story v1.txt v2.txt v3.txt --canonical v3 --html story.html
@@ -171,6 +172,12 @@ def _parser() -> argparse.ArgumentParser:
             default=Typography.DIM.value,
             help="paragraphs that differ only in quotes, dashes or spaces (default dim)",
         )
+        p.add_argument(
+            "--substantive",
+            action="store_true",
+            help="only changes that alter what the story says (no typography, punctuation, "
+            "spelling or reflowed paragraphs)",
+        )
         p.add_argument("--width", metavar="N", type=_width, help="output width in columns")
         p.add_argument(
             "--no-color",
@@ -198,7 +205,11 @@ def _width(value: str) -> int:
 
 
 def _view(result: Revision | Story, args: argparse.Namespace) -> RenderableType:
-    options = ViewOptions(typography=Typography(args.typography), context=args.context)
+    options = ViewOptions(
+        typography=Typography(args.typography),
+        context=args.context,
+        substantive=args.substantive,
+    )
     if isinstance(result, Story):
         show = list(result.revisions) if "all" in args.show else args.show
         try:
@@ -213,7 +224,11 @@ def _view(result: Revision | Story, args: argparse.Namespace) -> RenderableType:
 
 
 def _html(result: Revision | Story, args: argparse.Namespace) -> str:
-    choices = {"typography": args.typography, "context": args.context}
+    choices = {
+        "typography": args.typography,
+        "context": args.context,
+        "substantive": args.substantive,
+    }
     if isinstance(result, Story):
         return story_page(result, **choices)
     view = "inline" if args.view == "inline" else "side-by-side"

@@ -108,6 +108,9 @@ def _rows(canonical: str, canon: Article, revisions: Mapping[str, Revision]) -> 
                         paragraphs=news,
                         similarity=change.similarity,
                     )
+            elif change.truncated:
+                for k in olds:
+                    cells[k][name] = Cell(presence=Presence.TRUNCATED)
             if change.kind is not ChangeKind.MOVED:
                 slot = max(slot, *olds)
         for k in range(n_rows):

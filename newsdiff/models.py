@@ -375,6 +375,8 @@ class Presence(StrEnum):
     MERGED = "merged"
     ADDED = "added"
     ABSENT = "absent"
+    TRUNCATED = "truncated"
+    """Absent because the version stops early (a truncated republication)."""
 
 
 class Cell(_Model):

@@ -51,6 +51,16 @@ def test_views(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> Non
     assert legacy == raw
 
 
+def test_substantive_only(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    _, everything, _ = run(["compare", *pair, "--view", "inline"], capsys)
+    _, substantive, _ = run(["compare", *pair, "--view", "inline", "--substantive"], capsys)
+    spelling_only = "Mayor Teodora [-Kowalczyk-]{+Kowalczik+}"
+    assert spelling_only in everything
+    assert spelling_only not in substantive
+    assert "{+Questions over+}" in substantive  # a rewritten sub-heading
+    assert "1 figure updated" in substantive  # the significance line
+
+
 def test_typography_and_no_color(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
     _, shown, _ = run(["compare", *pair, "--typography", "show", "--no-color"], capsys)
     _, hidden, _ = run(["compare", *pair, "--typography", "hide", "--no-color"], capsys)

@@ -62,4 +62,6 @@ def header(rev: Revision) -> Text:
     text.append_text(counts_text(rev))
     text.append("\n")
     text.append_text(words_text(rev))
+    text.append("\n")
+    text.append(rev.significance, theme.NOTE)
     return text

@@ -106,7 +106,8 @@ def _head(rev: Revision) -> str:
     return (
         '<div class="nd-head"><div class="nd-title">'
         f'{_e(describe(rev.old_name, rev.old))} <span class="nd-quiet">(canonical) → </span>'
-        f"{_e(describe(rev.new_name, rev.new))}</div>{stats_html(rev)}</div>"
+        f"{_e(describe(rev.new_name, rev.new))}</div>{stats_html(rev)}"
+        f'<div class="nd-significance">{_e(rev.significance)}</div></div>'
     )
 
 
@@ -261,18 +262,27 @@ def revision_page(
     view: View | str = View.SIDE_BY_SIDE,
     typography: Typography | str = Typography.DIM,
     context: int | None = None,
+    substantive: bool = False,
 ) -> str:
     """``rev`` as a standalone HTML page: side by side, or ``view="inline"``;
-    ``typography`` and ``context`` as in :class:`ViewOptions`."""
-    options = ViewOptions(typography=Typography(typography), context=context)
+    ``typography``, ``context`` and ``substantive`` as in :class:`ViewOptions`."""
+    options = ViewOptions(
+        typography=Typography(typography), context=context, substantive=substantive
+    )
     body = revision_html(rev, options, view=view, prefix="nd")
     return page(f"newsdiff: {rev.new_name} against {rev.old_name}", body)
 
 
 def story_page(
-    story: Story, *, typography: Typography | str = Typography.DIM, context: int | None = None
+    story: Story,
+    *,
+    typography: Typography | str = Typography.DIM,
+    context: int | None = None,
+    substantive: bool = False,
 ) -> str:
     """``story`` as a standalone HTML page: the heat map, then each version side by side."""
-    options = ViewOptions(typography=Typography(typography), context=context)
+    options = ViewOptions(
+        typography=Typography(typography), context=context, substantive=substantive
+    )
     body = story_html(story, options, prefix="nd")
     return page(f"newsdiff: {len(story.versions)} versions, canonical {story.canonical}", body)

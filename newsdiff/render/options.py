@@ -20,8 +20,9 @@ class ViewOptions:
 
     ``substantive`` shows only the changes that alter what the story says (see
     :attr:`newsdiff.Change.substantive`), folding the rest as unchanged; it implies
-    ``context=0`` unless a context is given. ``context=None`` shows every paragraph; ``context=n`` shows only the changed rows
-    and ``n`` unchanged rows around each, folding the rest into one "… n unchanged"
+    ``context=0`` unless a context is given. ``context=None`` shows every paragraph;
+    ``context=n`` shows only the changed rows and ``n`` unchanged rows around each,
+    folding the rest into one "… n unchanged"
     line. ``width`` caps the view's width in cells (the console's width otherwise).
     ``markers`` writes ``[-deleted-]`` and ``{+inserted+}`` around edits, so they stay
     visible without colour; ``None`` turns them on when the console has no colour.

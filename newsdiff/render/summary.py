@@ -8,11 +8,11 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.models import Change, Revision, SpanOp
+from newsdiff.models import Change, ChangeKind, Revision, SpanOp
 from newsdiff.render import theme
 from newsdiff.render.header import ORDER, describe, words_text
 from newsdiff.render.options import ViewOptions
-from newsdiff.render.rows import Row, build_rows, one_line
+from newsdiff.render.rows import Gap, Row, build_rows, one_line, with_context
 
 CONTEXT_WORDS = 3
 
@@ -109,15 +109,22 @@ class Summary:
         listing.add_column(no_wrap=True)
         listing.add_column(no_wrap=True, justify="right")
         listing.add_column(ratio=1, overflow="fold")
-        for row in build_rows(rev, self.options):
-            if row.quiet:
+        for item in with_context(build_rows(rev, self.options), 0):
+            if isinstance(item, Gap):
+                if item.truncated:
+                    listing.add_row(Text("cut", theme.NOTE), Text(""), theme.gap_text(item))
                 continue
-            label = one_line(row.label)
-            line = compact(row.change, markers)
+            label = one_line(item.label)
+            line = Text()
+            classes = sorted({e.edit.value for e in item.change.edits if e.edit.substantive})
+            if classes and item.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
+                line.append(" · ".join(classes) + "  ", theme.NOTE)
+            line.append_text(compact(item.change, markers))
             line.truncate(max(20, (width - 28) * 2), overflow="ellipsis")
-            style = theme.DIM if row.dim else theme.KIND[row.kind]
-            listing.add_row(Text(label, style), Text(_where(row), theme.NUMBER), line)
-        parts: list[RenderableType] = [title, Text(), counts, words_text(rev)]
+            style = theme.DIM if item.dim else theme.KIND[item.kind]
+            listing.add_row(Text(label, style), Text(_where(item), theme.NUMBER), line)
+        significance = Text(rev.significance, theme.NOTE)
+        parts: list[RenderableType] = [title, significance, Text(), counts, words_text(rev)]
         if listing.row_count:
             parts += [Text(), listing]
         yield from console.render(Group(*parts), options.update(width=width))

@@ -52,6 +52,7 @@ PRESENCE: dict[Presence, tuple[str, Style]] = {
     Presence.MERGED: (">", Style(color="black", bgcolor="cyan")),
     Presence.ADDED: ("+", Style(color="black", bgcolor="blue")),
     Presence.ABSENT: ("·", Style(dim=True)),
+    Presence.TRUNCATED: ("✂", Style(dim=True)),
 }
 
 PRESENCE_HELP = {
@@ -63,6 +64,7 @@ PRESENCE_HELP = {
     Presence.MERGED: "merged",
     Presence.ADDED: "not in the canonical",
     Presence.ABSENT: "absent",
+    Presence.TRUNCATED: "cut off (the version stops early)",
 }
 
 
@@ -121,6 +123,7 @@ CSS = """
 .nd .nd-title{font-size:1.15em;font-weight:600}
 .nd .nd-title .nd-quiet,.nd .nd-quiet{font-weight:normal;opacity:.65}
 .nd .nd-stats{margin-top:.2em}
+.nd .nd-significance{margin-top:.2em;font-style:italic}
 .nd .nd-num{opacity:.55;font-size:.85em;font-variant-numeric:tabular-nums;margin-right:.3em}
 .nd .nd-dateline{opacity:.6;font-style:italic}
 .nd .nd-heading{font-weight:650}
@@ -158,7 +161,7 @@ CSS = """
 .nd .nd-p-moved{background:rgba(163,113,247,.42)}
 .nd .nd-p-split,.nd .nd-p-merged{background:rgba(57,170,200,.42)}
 .nd .nd-p-added{background:rgba(56,132,244,.38)}
-.nd .nd-p-absent{opacity:.45}
+.nd .nd-p-absent,.nd .nd-p-truncated{opacity:.45}
 .nd .nd-legend{margin:.5em 0 1em;font-size:.9em}
 .nd .nd-legend span.nd-key{display:inline-block;min-width:1.7em;text-align:center;border-radius:3px;
   font-family:ui-monospace,monospace;margin:0 .25em 0 .9em}
