@@ -39,7 +39,7 @@ from newsdiff.corpus import (
 )
 from newsdiff.corpus import cli as corpus_cli
 from newsdiff.demo import demo_versions
-from newsdiff.models import Change, ChangeKind
+from newsdiff.models import Change, ChangeKind, EditClass
 
 
 def _corpus_folder(root: Path) -> Path:
@@ -284,7 +284,8 @@ def test_outputs(tmp_path: Path) -> None:
     assert council["version"] == "early"
     assert council["canonical"] == "late"
     assert council["kind"] == "changed"
-    assert council["edits"] == ""
+    assert council["edits"] in {c.value for c in EditClass}  # "on Monday": one edit
+    assert council["substantive"] == "true"
     assert council["typography_only"] == "false"
     assert (council["words_inserted"], council["words_deleted"]) == ("0", "2")
     assert {row["story_id"] for row in table} == {"2025/council", "bridge"}
@@ -327,17 +328,17 @@ def test_story_id_given_twice(tmp_path: Path) -> None:
     assert "story ids must be unique" in summary.failures[0][1]
 
 
-class _EditedChange(Change):
-    """A change as it will be once changes carry edit classes."""
-
-    edits: tuple[ChangeKind, ...] = ()
-
-
-def test_edit_classes_light_up_when_changes_carry_them() -> None:
-    change = _EditedChange(
-        kind=ChangeKind.CHANGED, similarity=0.5, edits=(ChangeKind.MOVED, ChangeKind.ADDED)
-    )
-    assert edit_classes(change) == ("added", "moved")
+def test_edit_classes_column() -> None:
+    story = newsdiff.collate(demo_versions())
+    changes = [c for r in story.revisions.values() for c in r.changes]
+    order = [c.value for c in EditClass]
+    seen: set[str] = set()
+    for change in changes:
+        classes = edit_classes(change)
+        assert list(classes) == sorted(classes, key=order.index)
+        assert set(classes) == {e.edit.value for e in change.edits}
+        seen.update(classes)
+    assert {"figure", "wording"} <= seen
     assert edit_classes(Change(kind=ChangeKind.CHANGED, similarity=0.5)) == ()
 
 

@@ -48,7 +48,8 @@ def test_read_changes_matches_records_frame(tmp_path: Path) -> None:
     in_memory = records_frame(collate_corpus(stories))
     pd.testing.assert_frame_equal(from_disk, in_memory)
     assert str(from_disk["timestamp"].dt.tz) == "UTC"
-    assert (from_disk["edits"] == "").all()
+    assert from_disk["substantive"].dtype == "bool"
+    assert (from_disk["edits"] != "").any()
 
 
 def test_worked_example_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

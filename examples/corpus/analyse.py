@@ -34,6 +34,11 @@ def main(out: Path) -> None:
     ].sum()
     print(per_version.to_string())
 
+    print("\nSubstantive changes by edit class (a change may have several):")
+    substantive = changes[changes["substantive"]]
+    classes = substantive.assign(edit=substantive["edits"].str.split(";")).explode("edit")
+    print(classes.groupby("edit").size().to_string())
+
     # The iterator API gives the Story models themselves, here in this process.
     for record in collate_corpus(HERE / "stories"):
         if record.story is None:

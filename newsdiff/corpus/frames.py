@@ -39,6 +39,8 @@ DataFrame = Any
 
 _TYPES = {
     "change": "int64",
+    "substantive": "bool",
+    "truncated": "bool",
     "typography_only": "bool",
     "similarity": "float64",
     "words_inserted": "int64",

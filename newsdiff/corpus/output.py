@@ -15,13 +15,12 @@ import csv
 import json
 import os
 from collections.abc import Iterable
-from enum import Enum
 from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
 
 from newsdiff.corpus.records import CorpusError, StoryRecord
-from newsdiff.models import Change, Revision
+from newsdiff.models import Change, EditClass, Revision
 
 STORIES_FILE = "stories.jsonl"
 CHANGES_FILE = "changes.csv"
@@ -39,7 +38,11 @@ class ChangeRow(NamedTuple):
     """position of the change in the revision (reading order of the version)"""
     kind: str
     edits: str
-    """the change's edit classes, ';'-joined and sorted (empty until changes carry them)"""
+    """the classes of the change's edits, ';'-joined, least significant first"""
+    substantive: bool
+    """the change alters what the story says (not typography, spelling, a cut-off tail…)"""
+    truncated: bool
+    """the version stops here (a republication cut short)"""
     typography_only: bool
     similarity: float
     words_inserted: int
@@ -52,17 +55,10 @@ CHANGE_COLUMNS: tuple[str, ...] = ChangeRow._fields
 
 
 def edit_classes(change: Change) -> tuple[str, ...]:
-    """The edit classes a change carries, as sorted unique names.
-
-    Read from ``change.edits`` (or ``change.edit_classes``) when the model has it: items
-    may be str-Enums, objects with a ``kind``, or plain strings.
-    """
-    items = getattr(change, "edits", None) or getattr(change, "edit_classes", None) or ()
-    names: set[str] = set()
-    for item in items:
-        value = getattr(item, "kind", item)
-        names.add(str(value.value if isinstance(value, Enum) else value))
-    return tuple(sorted(names))
+    """The classes of a change's edits, each once, from the least to the most significant
+    (``typography`` … ``wording``)."""
+    present = {edit.edit for edit in change.edits}
+    return tuple(c.value for c in EditClass if c in present)
 
 
 def revision_rows(
@@ -83,6 +79,8 @@ def revision_rows(
             change=n,
             kind=change.kind.value,
             edits=";".join(edit_classes(change)),
+            substantive=change.substantive,
+            truncated=change.truncated,
             typography_only=change.typography_only,
             similarity=round(change.similarity, 6),
             words_inserted=change.words_inserted,
