@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from newsdiff.collate import collate
 from newsdiff.compare import compare
-from newsdiff.demo import demo_versions
+from newsdiff.demo import demo_page, demo_versions
 from newsdiff.errors import NewsdiffError
 from newsdiff.models import Article, Revision, Story
 from newsdiff.parse import parse
@@ -30,6 +30,7 @@ from newsdiff.render.html import revision_page, story_page
 EXAMPLES = """examples:
   newsdiff demo                                   the built-in story: heat map of 5 versions
   newsdiff demo --show v2 --context 1             v2 side by side, changed rows and 1 around
+  newsdiff demo --page --view summary             the same story as text and as a web page
   newsdiff compare early.txt late.txt             side by side (late against early)
   newsdiff compare early.txt late.txt --view inline --typography hide
   newsdiff compare early.txt late.txt --view summary --no-color > changes.txt
@@ -139,6 +140,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Collate the built-in example story (original fiction, five versions).",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_demo.add_argument(
+        "--page",
+        action="store_true",
+        help="compare the canonical version's text with the same story saved as a web "
+        "page (needs the html extra)",
     )
     for p in (p_story, p_demo):
         p.add_argument(
@@ -252,6 +259,8 @@ def run(argv: Sequence[str] | None = None) -> int:
                 raise UserError(f"--canonical {args.canonical}: not one of the versions ({known})")
             progress.add_task("comparing", total=None)
             result = collate(articles, canonical=args.canonical)
+    elif args.page:
+        result = compare(demo_versions()["v5"], demo_page(), old_name="v5", new_name="v5-page")
     else:
         result = collate(demo_versions())
     if args.html:

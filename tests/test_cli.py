@@ -165,3 +165,11 @@ def test_hostile_text_in_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, out, _ = run(["compare", old, new, "--width", "120"], capsys)
     assert code == 0
     assert "[bold]markup[/bold]" in out
+
+
+def test_demo_page_compares_text_with_html(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("trafilatura")
+    code, out, err = run(["demo", "--page", "--view", "summary", "--width", "100"], capsys)
+    assert code == 0, err
+    assert "no substantive change" in out
+    assert "27  unchanged" in out

@@ -12,3 +12,8 @@ def demo_versions() -> dict[str, bytes]:
     folder = resources.files(__package__).joinpath(STORY)
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
     return {name.removesuffix(".txt"): folder.joinpath(name).read_bytes() for name in names}
+
+
+def demo_page() -> bytes:
+    """The canonical version (``v5``) as a saved news-site page, for the HTML reader."""
+    return resources.files(__package__).joinpath(STORY, "v5-page.html").read_bytes()
