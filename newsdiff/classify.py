@@ -207,6 +207,8 @@ def _action(old: str, new: str) -> EditAction:
 def classify(change: Change) -> Change:
     """The change with its edits listed and every insert/delete span labelled."""
     spans = list(change.spans)
+    if all(s.op is SpanOp.EQUAL for s in spans):
+        return change  # nothing to classify: the common, unchanged case
     if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         text = "".join(s.text for s in spans)
         edit_class = EditClass.QUOTE if _quotes_someone(text) else EditClass.WORDING

@@ -27,6 +27,11 @@ def _units(paragraphs: Sequence[Block]) -> list[Unit]:
     return [Unit(key(p.text), p.kind is BlockKind.SUBHEADING) for p in paragraphs]
 
 
+def _same_key(link: Link, old: Sequence[Unit], new: Sequence[Unit]) -> bool:
+    """A 1-1 link between paragraphs equal but for typography."""
+    return len(link.old) == len(link.new) == 1 and old[link.old[0]].key == new[link.new[0]].key
+
+
 def _require_text(article: Article, name: str) -> None:
     if article.paragraphs:
         return
@@ -38,16 +43,11 @@ def _require_text(article: Article, name: str) -> None:
     )
 
 
-def _change(link: Link, old: Sequence[Block], new: Sequence[Block]) -> Change:
+def _change(link: Link, old: Sequence[Block], new: Sequence[Block], same_key: bool) -> Change:
     olds = tuple(old[i] for i in link.old)
     news = tuple(new[j] for j in link.new)
     spans = word_diff([p.text for p in olds], [p.text for p in news])
-    same_key = link.kind in (ChangeKind.UNCHANGED, ChangeKind.MOVED) and link.similarity == 1.0
-    typography = (
-        same_key
-        and key(olds[0].text) == key(news[0].text)
-        and any(s.op is not SpanOp.EQUAL for s in spans)
-    )
+    typography = same_key and any(s.op is not SpanOp.EQUAL for s in spans)
     return classify(
         Change(
             kind=link.kind,
@@ -143,7 +143,10 @@ def compare(
     _require_text(a, old_name)
     _require_text(b, new_name)
     pa, pb = a.paragraphs, b.paragraphs
-    changes = mark_truncation([_change(link, pa, pb) for link in align(_units(pa), _units(pb))])
+    ua, ub = _units(pa), _units(pb)
+    changes = mark_truncation(
+        [_change(link, pa, pb, _same_key(link, ua, ub)) for link in align(ua, ub)]
+    )
     return Revision(
         old_name=old_name, new_name=new_name, old=a, new=b, changes=changes, stats=stats(changes)
     )
