@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsdiff.models import Article, Block, BlockKind, Change, ChangeKind, Revision, SpanOp
+from newsdiff.models import (
+    Article,
+    Block,
+    BlockKind,
+    Change,
+    ChangeKind,
+    EditClass,
+    Revision,
+    SpanOp,
+)
 from newsdiff.render.options import Typography, ViewOptions
 
 
@@ -91,6 +100,10 @@ def _label(change: Change, typography: bool) -> str:
         return f"merged\n{len(change.old)}→1"
     if kind is ChangeKind.UNCHANGED:
         return "typo-\ngraphy" if typography else ""
+    if kind is ChangeKind.CHANGED and change.edits and not change.substantive:
+        # Only minor edits: say which, so the eye can skip the row.
+        minor = max((e.edit for e in change.edits), key=list(EditClass).index)
+        return "typo-\ngraphy" if minor is EditClass.TYPOGRAPHY else minor.value
     return kind.value
 
 
