@@ -92,6 +92,14 @@ def paragraph_numbers(article: Article) -> dict[int, int]:
     return {block.index: n for n, block in enumerate(article.paragraphs, start=1)}
 
 
+# Labels fit a 7-cell column: long words break where one_line() can join them again.
+_MINOR_LABEL = {
+    EditClass.TYPOGRAPHY: "typo-\ngraphy",
+    EditClass.PUNCTUATION: "punctu-\nation",
+    EditClass.SPELLING: "spell-\ning",
+}
+
+
 def _label(change: Change, typography: bool) -> str:
     kind = change.kind
     if kind is ChangeKind.SPLIT:
@@ -103,7 +111,7 @@ def _label(change: Change, typography: bool) -> str:
     if kind is ChangeKind.CHANGED and change.edits and not change.substantive:
         # Only minor edits: say which, so the eye can skip the row.
         minor = max((e.edit for e in change.edits), key=list(EditClass).index)
-        return "typo-\ngraphy" if minor is EditClass.TYPOGRAPHY else minor.value
+        return _MINOR_LABEL[minor]
     return kind.value
 
 
