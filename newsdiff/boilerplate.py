@@ -32,6 +32,10 @@ def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+_MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_MONTH = rf"({_MONTH_NAMES})[a-z]*\.?"
+_WEEKDAY = r"(mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(day)?\.?"
+
 # Whole-line cues: the line is this kind of boilerplate wherever it stands.
 _LINE_CUES: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
     (BlockKind.SEPARATOR, re.compile(r"^[\W_]+$")),
@@ -159,8 +163,26 @@ _LINE_CUES: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        BlockKind.TIMESTAMP,
+        _rx(
+            rf"^({_WEEKDAY},?\s+)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}[^.!?]{{0,30}}$",
+            rf"^{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}[^.!?]{{0,30}}$",
+        ),
+    ),
+    (
         BlockKind.BYLINE,
-        _rx(r"^by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,4}([,|] .{0,60})?$"),
+        _rx(r"^by\s+\w[^.!?]{0,80}$", r"^[A-Z][\w.'’-]+ [A-Z][\w.'’-]+, (staff writer|reporter)\b"),
+    ),
+    (
+        BlockKind.IMAGE,
+        _rx(
+            r"^(image|photo|picture|slide|gallery)\s+\d+\s+(of|/)\s+\d+\W*$",
+            r"^(view|open|enlarge|expand|see|show)\b.{0,20}\b(image|photo|picture|gallery|"
+            r"fullscreen|full screen)s?\b.{0,20}$",
+            r"^\[?(image|photo|video|graphic|embed|gallery)\]?$",
+            r"^\S+\.(jpe?g|png|gif|webp|svg)$",
+            r"^[A-Z]{0,4}\d{6,}[A-Z0-9_-]*$",
+        ),
     ),
 )
 
@@ -380,6 +402,7 @@ def classify(lines: Sequence[str]) -> list[BlockKind]:
     kinds: list[BlockKind] = []
     headline_seen = False
     for i, (line, cue, is_body) in enumerate(zip(lines, cues, body, strict=True)):
+        n_words = len(_WORDS.findall(line))
         if is_body:
             # A sub-heading introduces text: the body's last line is a fragment instead
             # (a copy cut off mid-sentence).
@@ -388,14 +411,73 @@ def classify(lines: Sequence[str]) -> list[BlockKind]:
         elif cue.kind is not None:
             kinds.append(cue.kind)
         elif i < first_body:
-            # Before the body: the first title-like line is the headline, the rest labels.
-            n_words = len(_WORDS.findall(line))
-            if not headline_seen and n_words >= 4:
+            # Before the body: the first title-like line is the headline; a longer line
+            # after it is the standfirst; the rest are labels.
+            if not headline_seen and n_words >= 4 and _wordy(line):
                 headline_seen = True
                 kinds.append(BlockKind.HEADLINE)
+            elif headline_seen and n_words >= 6:
+                kinds.append(BlockKind.SUMMARY)
             else:
                 kinds.append(BlockKind.SECTION_LABEL if n_words <= 3 else BlockKind.NAVIGATION)
         else:
-            n_words = len(_WORDS.findall(line))
             kinds.append(BlockKind.SECTION_LABEL if n_words <= 3 else BlockKind.RELATED)
+    _mark_other_stories(lines, kinds)
     return kinds
+
+
+def _wordy(line: str) -> bool:
+    """Mostly letters: a title, not a ticker or a string of figures."""
+    chars = [c for c in line if not c.isspace()]
+    return sum(c.isalpha() for c in chars) >= 0.75 * len(chars)
+
+
+# Kinds that close an article: body after them belongs to another story, unless it
+# shares the article's vocabulary.
+_END_KINDS = frozenset(
+    {
+        BlockKind.COPYRIGHT,
+        BlockKind.CREDIT,
+        BlockKind.COMMENTS,
+        BlockKind.NEWSLETTER,
+        BlockKind.FOOTER,
+        BlockKind.SHARE,
+    }
+)
+OTHER_STORY_OVERLAP = 0.25
+"""A body stretch after the article's end is another story when fewer than this share of
+its content words (four letters or more) occur in the main body."""
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and not w.isdigit()}
+
+
+def _mark_other_stories(lines: Sequence[str], kinds: list[BlockKind]) -> None:
+    """Relabel body stretches that follow the article's end and share little of its
+    vocabulary (another article appended by the site) as ``other-story``."""
+    runs: list[tuple[int, int]] = []
+    for i, kind in enumerate(kinds):
+        if kind.is_boilerplate:
+            continue
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    if len(runs) < 2:
+        return
+    main = max(runs, key=lambda r: sum(len(_WORDS.findall(lines[k])) for k in range(*r)))
+    vocabulary = set().union(*(_content_words(lines[k]) for k in range(*main)))
+    ended = False
+    previous_end = main[1]
+    for start, stop in runs[runs.index(main) + 1 :]:
+        ended = ended or any(kinds[k] in _END_KINDS for k in range(previous_end, start))
+        previous_end = stop
+        words = set().union(*(_content_words(lines[k]) for k in range(start, stop)))
+        if not ended or not words or len(words & vocabulary) >= OTHER_STORY_OVERLAP * len(words):
+            continue
+        first = start
+        if start > 0 and kinds[start - 1] in (BlockKind.RELATED, BlockKind.SECTION_LABEL):
+            first = start - 1  # the other story's headline
+        for k in range(first, stop):
+            kinds[k] = BlockKind.OTHER_STORY

@@ -144,3 +144,63 @@ def test_binary_and_wrong_types_raise_input_errors() -> None:
 def test_lone_surrogates_become_replacement_characters() -> None:
     art = newsdiff.parse("The quay \ud800 reopened on Monday after repairs.")
     assert art.blocks[0].text == "The quay \ufffd reopened on Monday after repairs."
+
+
+HEAD_AND_TAIL = """Skip to content
+LIVE
+Markets: FTSE 100 8,102.4 +0.3% · DAX 22,410.1 −0.2%
+Harbour authority to rebuild collapsed span within two years
+Engineers say the new deck will be wider and carry a dedicated bus lane
+By MARA QUILL and TOBIAS RENN Fictional Press
+Updated 10:42 AM GMT, March 20, 2025
+Thursday 20 March 2025 14:35 GMT
+FP25079512345678
+Image 1 of 12
+View image in fullscreen
+PORT AVERLY, Northland (FP) — The harbour authority said on Thursday it would rebuild the collapsed section of the Tollgate Harbour Bridge within two years, at a cost of about $180 million.
+The new deck will be wider than the old one and carry a dedicated bus lane, chief executive Graham Pellow told reporters.
+“We are not going to patch this bridge. We are going to rebuild it properly,” Pellow said.
+Work is expected to start in the autumn once divers have finished clearing the wreckage from the harbour floor.
+Copyright 2025 Fictional Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.
+Ferry operator reports record week
+The Redhythe ferry carried more passengers last week than in any week since it began running in 1971, its operator said on Monday.
+The company added two boats to the route after the bridge closed.
+"""
+
+
+def test_head_and_tail_boilerplate_of_many_kinds() -> None:
+    art = newsdiff.parse(HEAD_AND_TAIL)
+    assert [b.kind.value for b in art.blocks] == [
+        "widget",
+        "section-label",
+        "navigation",  # a ticker: figures, not a title
+        "headline",
+        "summary",  # the standfirst
+        "byline",
+        "timestamp",
+        "timestamp",
+        "image-artifact",  # a photo id
+        "image-artifact",
+        "image-artifact",
+        "body",
+        "body",
+        "body",
+        "body",
+        "copyright",
+        "other-story",  # another article appended after this one's end
+        "other-story",
+        "other-story",
+    ]
+    assert art.metadata.headline == "Harbour authority to rebuild collapsed span within two years"
+
+
+def test_body_after_an_advert_that_continues_the_story_stays_body() -> None:
+    text = HEAD_AND_TAIL.replace(
+        "Ferry operator reports record week",
+        "Share",
+    ).replace(
+        "The Redhythe ferry carried more passengers last week than in any week since it began running in 1971, its operator said on Monday.",
+        "Pellow said the harbour authority would publish the rebuilt bridge's design in the autumn.",
+    )
+    kinds = [b.kind.value for b in newsdiff.parse(text).blocks]
+    assert kinds[-3:] == ["share", "body", "body"]
