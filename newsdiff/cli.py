@@ -23,7 +23,7 @@ from newsdiff.compare import compare
 from newsdiff.demo import demo_page, demo_versions
 from newsdiff.errors import NewsdiffError
 from newsdiff.models import Article, Revision, Story
-from newsdiff.parse import parse
+from newsdiff.parse import MAX_INPUT_CHARS, parse
 from newsdiff.render import Inline, SideBySide, StoryView, Summary, Typography, ViewOptions
 from newsdiff.render.html import revision_page, story_page
 
@@ -53,16 +53,27 @@ class UserError(Exception):
 
 
 def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
+    """Read at most one byte past the input limit: a huge file or an endless stream
+    (``/dev/zero``) is refused without being read whole."""
     try:
-        return Path(path).read_bytes()
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_CHARS + 1)
+        else:
+            with Path(path).open("rb") as file:
+                data = file.read(MAX_INPUT_CHARS + 1)
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise UserError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_INPUT_CHARS:
+        name = "standard input" if path == "-" else path
+        raise UserError(
+            f"{name}: larger than the limit of {MAX_INPUT_CHARS:,} bytes; newsdiff compares "
+            f"one article at a time: give it a single article, or split the text"
+        )
+    return data
 
 
 def _load(path: str) -> Article:

@@ -19,8 +19,13 @@ from newsdiff.errors import EmptyInputError, InputError
 from newsdiff.html import charset_of, looks_like_html, parse_html
 from newsdiff.models import Article, Block, BlockKind, Metadata
 
-MAX_INPUT_CHARS = 50_000_000
-"""Largest input accepted, in characters (or bytes, for ``bytes`` input)."""
+MAX_INPUT_CHARS = 12_000_000
+"""Largest input accepted, in characters (bytes, for ``bytes`` input): a 10 MB article fits."""
+MAX_PARAGRAPHS = 100_000
+"""Most paragraphs (lines or blocks, boilerplate included) one version may have."""
+BINARY_CONTROL_SHARE = 0.05
+"""``bytes`` input whose decoded text has more than this share of control characters is
+taken for binary data (a ``str`` is never refused for its characters)."""
 
 # A crawler's metadata glued to the start of a line: " date 2024-02-06 Text…".
 _CRAWLER_PREFIX = re.compile(
@@ -55,15 +60,42 @@ def decode(data: bytes) -> str:
                     f"the input starts with a {codec} byte-order mark but is not valid {codec} "
                     f"(byte {exc.start}); re-encode it or pass a str"
                 ) from None
-    if data.count(0) > len(data) // 4:
-        raise InputError(
-            "the input looks like binary data, not text (many NUL bytes); pass article text or HTML"
-        )
+    if 0 in data:
+        wide = _bomless_wide(data)
+        if wide is not None:
+            return wide
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         # Legacy pages: cp1252 where it maps, Latin-1 for the five bytes it leaves undefined.
         return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+
+
+def _bomless_wide(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text without a byte-order mark, recognised by its NUL bytes.
+
+    Text in a Latin script has a zero high byte in almost every code unit, so one byte
+    position in each unit is nearly always NUL and the others nearly never are.
+    """
+    for codec, width, zero_at in (
+        ("utf-32-le", 4, (1, 2, 3)),
+        ("utf-32-be", 4, (0, 1, 2)),
+        ("utf-16-le", 2, (1,)),
+        ("utf-16-be", 2, (0,)),
+    ):
+        units = len(data) // width
+        if len(data) % width or not units:
+            continue
+        zeros = [data[i::width].count(0) for i in range(width)]
+        if all(
+            zeros[i] >= 0.9 * units if i in zero_at else zeros[i] <= 0.1 * units
+            for i in range(width)
+        ):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    return None
 
 
 def _latin1(error: UnicodeError) -> tuple[str, int]:
@@ -74,24 +106,45 @@ def _latin1(error: UnicodeError) -> tuple[str, int]:
 _LATIN1_FALLBACK = "newsdiff-latin1"
 codecs.register_error(_LATIN1_FALLBACK, _latin1)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 control characters other than the white space a text file holds.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _refuse_binary(text: str) -> None:
+    controls = _CONTROL.subn("", text)[1]
+    if controls > BINARY_CONTROL_SHARE * len(text):
+        raise InputError(
+            f"the input looks like binary data, not text ({controls:,} of its {len(text):,} "
+            f"characters are control characters); give newsdiff the article's text or its "
+            f"HTML page (text in an encoding newsdiff cannot detect: decode it first)"
+        )
 
 
 def _as_text(source: str | bytes) -> str:
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         if len(data) > MAX_INPUT_CHARS:
-            raise InputError(f"the input is {len(data):,} bytes; the limit is {MAX_INPUT_CHARS:,}")
+            raise InputError(
+                f"the input is {len(data):,} bytes; the limit is {MAX_INPUT_CHARS:,}: newsdiff "
+                f"compares one article at a time; give it a single article, or split the text"
+            )
         charset = charset_of(data)
         try:
             text = data.decode(charset) if charset else decode(data)
         except (UnicodeDecodeError, LookupError):  # the page's declaration was wrong
             text = decode(data)
+        # Only bytes are checked: a str is text by its caller's word, control
+        # characters and all.
+        _refuse_binary(text)
     elif isinstance(source, str):
         text = source
     else:
         raise InputError(f"expected article text as str or bytes, got {type(source).__name__}")
     if len(text) > MAX_INPUT_CHARS:
-        raise InputError(f"the input is {len(text):,} characters; the limit is {MAX_INPUT_CHARS:,}")
+        raise InputError(
+            f"the input is {len(text):,} characters; the limit is {MAX_INPUT_CHARS:,}: newsdiff "
+            f"compares one article at a time; give it a single article, or split the text"
+        )
     # Lone surrogates are not characters and cannot be written as JSON.
     return _SURROGATE.sub("\ufffd", text)
 
@@ -100,6 +153,15 @@ def _as_text(source: str | bytes) -> str:
 class _Para:
     text: str
     line: int
+
+
+def _check_count(paragraphs: int) -> None:
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError(
+            f"the input has more than {MAX_PARAGRAPHS:,} paragraphs, the most one version may "
+            f"have: newsdiff compares one article at a time; give it a single article, or "
+            f"split the text"
+        )
 
 
 def _paragraphs(text: str) -> list[_Para]:
@@ -117,9 +179,11 @@ def _paragraphs(text: str) -> list[_Para]:
             if current:
                 paras.append(_Para(" ".join(current), start))
                 current = []
+                _check_count(len(paras))
             continue
         if not hard_wrapped:
             paras.append(_Para(line.strip(), number))
+            _check_count(len(paras))
             continue
         if not current:
             start = number
@@ -138,14 +202,17 @@ def parse(source: str | bytes | Article) -> Article:
 
     HTML pages (``str`` or ``bytes``, charset honoured) go to :func:`newsdiff.html.parse_html`,
     which needs the ``html`` extra. Raises :class:`~newsdiff.EmptyInputError` for empty or
-    whitespace-only input and
-    :class:`~newsdiff.InputError` for input that is not text.
+    whitespace-only input and :class:`~newsdiff.InputError` for input that is not text
+    (binary data, a wrong type) or is over the limits (:data:`MAX_INPUT_CHARS`,
+    :data:`MAX_PARAGRAPHS`; see ``docs/limits.md``).
     """
     if isinstance(source, Article):
         return source
     text = _as_text(source)
     if looks_like_html(text):
-        return parse_html(text)
+        article = parse_html(text)
+        _check_count(len(article.blocks))
+        return article
     paras = _paragraphs(text)
     if not paras:
         raise EmptyInputError("the input is empty or whitespace only: there is no article text")
