@@ -37,6 +37,11 @@ WORD_DIFF_BUDGET = 4_000_000
 texts are first aligned sentence by sentence; a stretch of changed sentences still
 beyond it is shown as deleted and inserted whole. This bounds the time a pathological
 pair (a megabyte-long paragraph against a shuffled copy) can take."""
+WORD_DIFF_TOTAL_BUDGET = 2 * WORD_DIFF_BUDGET
+"""Largest sum of (old tokens × new tokens) over the stretches between equal sentences
+diffed word by word for one change; later stretches are shown deleted and inserted
+whole. Without it a shuffled copy leaves ~√n stretches, each within the budget, and
+the whole costs n^1.5."""
 
 
 def _runs(a: Sequence[Token], b: Sequence[Token]) -> Iterator[tuple[SpanOp, Sequence[Token]]]:
@@ -90,10 +95,13 @@ def _runs_by_sentence(
     sa, sb = _sentences(a), _sentences(b)
     pairs = equal_anchors(sa, sb, lambda sentence: float(len(sentence)))
     i = j = 0
+    spent = 0
     for p, q in [*pairs, (len(sa), len(sb))]:
         old = [t for sentence in sa[i:p] for t in sentence]
         new = [t for sentence in sb[j:q] for t in sentence]
-        if len(old) * len(new) <= WORD_DIFF_BUDGET:
+        cost = len(old) * len(new)
+        if cost <= WORD_DIFF_BUDGET and spent + cost <= WORD_DIFF_TOTAL_BUDGET:
+            spent += cost
             yield from _runs(old, new)
         else:
             yield SpanOp.DELETE, old
