@@ -9,6 +9,7 @@ down by default; the full sizes (1 MB paragraph, 10 MB article, 100,000 paragrap
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import os
@@ -36,6 +37,7 @@ from newsdiff import (
     Revision,
 )
 from newsdiff.cli import main
+from newsdiff.corpus import cli as corpus_cli
 from newsdiff.html import looks_like_html
 from newsdiff.parse import _CONTROL, MAX_INPUT_CHARS, MAX_PARAGRAPHS
 from newsdiff.render import Inline, SideBySide, Summary
@@ -685,3 +687,41 @@ def test_command_refuses_an_endless_stream(
     code, _, err = _cli(["compare", str(good), "-"], capsys)
     assert code == 2
     assert "standard input: larger than the limit" in err
+
+
+def _corpus(args: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    corpus_cli.add_parser(parser.add_subparsers(dest="command", required=True))
+    return corpus_cli.run(parser.parse_args(["corpus", *args, "--no-progress", "--workers", "1"]))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("missing", None, "no such file"),
+        ("notes.txt", b"The ferry sailed.", "cannot tell the corpus format"),
+        ("versions.jsonl.gz", random.Random(3).randbytes(2_000), "cannot be read as a corpus"),
+        ("versions.parquet", random.Random(4).randbytes(2_000), "cannot be read as a corpus"),
+    ],
+)
+def test_corpus_command_bad_input_is_a_newsdiff_error(
+    name: str, data: bytes | None, message: str, tmp_path: Path
+) -> None:
+    if name.endswith(".parquet"):
+        pytest.importorskip("pyarrow")
+    if data is not None:
+        _write(tmp_path / name, data)
+    with pytest.raises(NewsdiffError, match=message) as info:
+        _corpus([str(tmp_path / name), "--out", str(tmp_path / "out")])
+    assert "\n" not in str(info.value)
+
+
+def test_corpus_command_records_binary_versions_as_failures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "corpus" / "quay"
+    story.mkdir(parents=True)
+    _write(story / "a.txt", b"The ferry sailed on time on Friday night.")
+    _write(story / "b.txt", random.Random(5).randbytes(3_000))
+    assert _corpus([str(tmp_path / "corpus"), "--out", str(tmp_path / "out")]) == 1
+    assert "binary data" in capsys.readouterr().err

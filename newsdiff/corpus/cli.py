@@ -29,6 +29,7 @@ from newsdiff.corpus.formats import FORMATS, open_corpus
 from newsdiff.corpus.job import CANONICAL_CHOICES, CHUNK_STORIES, default_workers, run_corpus
 from newsdiff.corpus.output import CHANGES_FILE, STORIES_FILE
 from newsdiff.corpus.records import CorpusError
+from newsdiff.errors import NewsdiffError
 
 EXAMPLES = """examples:
   newsdiff corpus stories/ --out results/               folder tree: one folder per story
@@ -108,7 +109,21 @@ class _StoriesColumn(ProgressColumn):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Carry out ``newsdiff corpus``; returns the exit status."""
+    """Carry out ``newsdiff corpus``; returns the exit status. A corpus that cannot be
+    read raises :class:`CorpusError` (a ``NewsdiffError``), whatever library failed."""
+    try:
+        return _run(args)
+    except NewsdiffError:
+        raise
+    except (OSError, ValueError) as exc:  # a corrupt or mislabelled file: gzip, pyarrow, csv
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CorpusError(
+            f"{args.corpus}: cannot be read as a corpus ({problem}); check that it is the "
+            f"format its name says and that {args.out} can be written"
+        ) from exc
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.scheduler and args.workers:
         raise CorpusError("--workers and --scheduler exclude each other: the cluster has workers")
     corpus = open_corpus(args.corpus, args.format)
