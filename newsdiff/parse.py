@@ -56,6 +56,9 @@ def decode(data: bytes) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
+                # FF FE 00 00 is also UTF-16's mark followed by a NUL: let UTF-16 try.
+                if codec == "utf-32" and data.startswith(codecs.BOM_UTF16_LE):
+                    continue
                 raise InputError(
                     f"the input starts with a {codec} byte-order mark but is not valid {codec} "
                     f"(byte {exc.start}); re-encode it or pass a str"

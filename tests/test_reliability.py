@@ -355,6 +355,9 @@ def test_bytes_not_valid_in_their_declared_encoding() -> None:
     # Not UTF-8: read as Windows-1252 / Latin-1, not refused.
     text = b"Caf\xe9 owners on the quay were pleased with the new timetable."
     assert newsdiff.parse(text).blocks[0].text.startswith("Café")
+    # UTF-16 text starting with NUL begins FF FE 00 00, which is also UTF-32's mark.
+    nul_first = "\x00The ferry sailed on time."
+    assert newsdiff.parse(nul_first.encode("utf-16")).blocks[0].text == nul_first
     # A UTF-16 byte-order mark on bytes that are not UTF-16: refused, saying why.
     with pytest.raises(InputError, match="byte-order mark"):
         newsdiff.parse(b"\xff\xfeA\x00B")
