@@ -40,7 +40,7 @@ from newsdiff.cli import main
 from newsdiff.corpus import cli as corpus_cli
 from newsdiff.html import looks_like_html
 from newsdiff.parse import _CONTROL, MAX_INPUT_CHARS, MAX_PARAGRAPHS
-from newsdiff.render import Inline, SideBySide, Summary
+from newsdiff.render import Inline, SideBySide, StoryView, Summary
 from newsdiff.render.html import revision_page
 
 SLOW = bool(os.environ.get("NEWSDIFF_SLOW"))
@@ -472,19 +472,24 @@ def test_text_that_looks_like_html_stays_text() -> None:
     assert "[bold red]markup[/bold red]" in out.getvalue()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the terminal views pass escape sequences from the input through to the "
-    "terminal; rich only strips BEL, BS, VT, FF and CR (see docs/limits.md)",
-)
 def test_terminal_views_neutralise_escape_sequences() -> None:
     rev = newsdiff.compare(
         "The quay \x1b[2JCLEAR reopened on Monday.", "The quay \x1b[2JCLEAR reopened today."
     )
-    for view in (SideBySide(rev), Inline(rev), Summary(rev)):
+    story = newsdiff.collate(
+        {"a\x1b[31m": "The quay \x1b[2JCLEAR reopened on Monday.", "b": "The quay reopened."}
+    )
+    for view in (
+        SideBySide(rev),
+        Inline(rev),
+        Summary(rev),
+        StoryView(story, show=list(story.revisions)),
+    ):
         out = io.StringIO()
         Console(file=out, width=100, force_terminal=True).print(view)
-        assert "\x1b[2JCLEAR" not in out.getvalue()
+        assert "\x1b[2J" not in out.getvalue()
+        assert "\x1b[31m" not in out.getvalue()
+        assert "␛[2JCLEAR" in out.getvalue()
 
 
 # ---------------------------------------------------------------- tampered data

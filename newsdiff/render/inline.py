@@ -12,6 +12,7 @@ from newsdiff.models import ChangeKind, Revision, SpanOp
 from newsdiff.render import theme
 from newsdiff.render.header import header
 from newsdiff.render.options import ViewOptions
+from newsdiff.render.printable import printable
 from newsdiff.render.rows import Gap, Para, Piece, Row, build_rows, with_context
 
 
@@ -59,7 +60,7 @@ class Inline:
     def __init__(
         self, revision: Revision, options: ViewOptions | None = None, *, title: bool = True
     ) -> None:
-        self.revision = revision
+        self.revision = printable(revision)
         self.options = options or ViewOptions()
         self.title = title
 

@@ -17,6 +17,7 @@ from newsdiff.models import Revision
 from newsdiff.render import theme
 from newsdiff.render.header import header
 from newsdiff.render.options import ViewOptions
+from newsdiff.render.printable import printable
 from newsdiff.render.rows import Gap, Para, Row, build_rows, with_context
 
 MIN_WIDTH = 40
@@ -50,7 +51,7 @@ class SideBySide:
     def __init__(
         self, revision: Revision, options: ViewOptions | None = None, *, title: bool = True
     ) -> None:
-        self.revision = revision
+        self.revision = printable(revision)
         self.options = options or ViewOptions()
         self.title = title
 

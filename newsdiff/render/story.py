@@ -20,6 +20,7 @@ from newsdiff.models import Cell, Presence, Story
 from newsdiff.render import theme
 from newsdiff.render.header import counts_text
 from newsdiff.render.options import ViewOptions
+from newsdiff.render.printable import printable
 from newsdiff.render.side_by_side import SideBySide
 
 
@@ -54,7 +55,7 @@ class StoryView:
             if name not in story.revisions:
                 known = ", ".join(story.revisions) or "none"
                 raise KeyError(f"{name!r} is not a compared version (versions: {known})")
-        self.story = story
+        self.story = printable(story)
         self.options = options or ViewOptions()
         self.show = tuple(show)
 

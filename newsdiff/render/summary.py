@@ -12,6 +12,7 @@ from newsdiff.models import Change, ChangeKind, Revision, SpanOp
 from newsdiff.render import theme
 from newsdiff.render.header import ORDER, describe, words_text
 from newsdiff.render.options import ViewOptions
+from newsdiff.render.printable import printable
 from newsdiff.render.rows import Gap, Row, build_rows, one_line, with_context
 
 CONTEXT_WORDS = 3
@@ -74,7 +75,7 @@ class Summary:
     """Rich renderable: what changed in a Revision, compactly."""
 
     def __init__(self, revision: Revision, options: ViewOptions | None = None) -> None:
-        self.revision = revision
+        self.revision = printable(revision)
         self.options = options or ViewOptions()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
