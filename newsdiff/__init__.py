@@ -14,6 +14,7 @@ from newsdiff.errors import (
     InvalidDataError,
     NewsdiffError,
     NoBodyError,
+    SettingError,
     VersionError,
 )
 from newsdiff.models import (
@@ -59,6 +60,7 @@ __all__ = [
     "Presence",
     "Revision",
     "RevisionStats",
+    "SettingError",
     "Span",
     "SpanOp",
     "Story",

@@ -27,6 +27,8 @@ from typing import Any, TypeVar
 
 from diff_match_patch import diff_match_patch
 
+from newsdiff.errors import SettingError
+
 T = TypeVar("T", bound=Hashable)
 
 # Private-use planes first, then the rest of Unicode above the surrogates: every item
@@ -147,7 +149,7 @@ def current_backend() -> str:
     ``python``."""
     name = os.environ.get(BACKEND_ENV) or "python"
     if name not in BACKENDS:
-        raise ValueError(f"{BACKEND_ENV}={name!r}: expected one of {', '.join(BACKENDS)}")
+        raise SettingError(f"{BACKEND_ENV}={name!r}: expected one of {', '.join(BACKENDS)}")
     return name
 
 
@@ -160,7 +162,7 @@ def _fast() -> Callable[..., list[tuple[str, int]]]:
         try:
             module = importlib.import_module("fast_diff_match_patch")
         except ImportError:  # pragma: no cover - depends on the environment
-            raise ImportError(
+            raise SettingError(
                 "the 'fast' diff backend needs fast-diff-match-patch: "
                 "pip install 'newsdiff[fast]' (or unset NEWSDIFF_DIFF_BACKEND)"
             ) from None
@@ -187,7 +189,7 @@ def diff_strings(
         )
         return [(_FAST_OPS[op], n) for op, n in runs if n]
     if name != "python":
-        raise ValueError(f"unknown diff backend {name!r}: expected one of {', '.join(BACKENDS)}")
+        raise SettingError(f"unknown diff backend {name!r}: expected one of {', '.join(BACKENDS)}")
     # One engine per call keeps concurrent callers from sharing state.
     engine = _Engine()
     ops = engine.diff_main(sa, sb, False)

@@ -24,6 +24,11 @@ class InvalidDataError(NewsdiffError, ValueError):
     example a saved Revision JSON that was edited by hand or truncated)."""
 
 
+class SettingError(NewsdiffError, ValueError):
+    """A setting is wrong (an unknown ``NEWSDIFF_DIFF_BACKEND``) or needs an extra that
+    is not installed."""
+
+
 class VersionError(NewsdiffError, ValueError):
     """The versions given to :func:`newsdiff.collate` are unusable (none, duplicate names,
     unknown canonical)."""

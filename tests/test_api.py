@@ -28,6 +28,7 @@ PUBLIC = [
     "Presence",
     "Revision",
     "RevisionStats",
+    "SettingError",
     "Span",
     "SpanOp",
     "Story",
@@ -53,6 +54,7 @@ def test_every_error_is_a_newsdiff_error() -> None:
         "NoBodyError",
         "VersionError",
         "InvalidDataError",
+        "SettingError",
     ):
         assert issubclass(getattr(newsdiff, name), newsdiff.NewsdiffError)
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import newsdiff
 from newsdiff import dmp
 from newsdiff.demo import demo_versions
+from newsdiff.errors import SettingError
 from newsdiff.worddiff import word_diff
 
 fast = pytest.importorskip("fast_diff_match_patch", reason="the fast extra is not installed")
@@ -80,9 +81,9 @@ def test_code_points_beyond_the_basic_plane_count_as_one() -> None:
 
 def test_unknown_backend_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(dmp.BACKEND_ENV, "turbo")
-    with pytest.raises(ValueError, match="NEWSDIFF_DIFF_BACKEND"):
+    with pytest.raises(SettingError, match="NEWSDIFF_DIFF_BACKEND"):
         list(dmp.diff(["a"], ["b"]))
-    with pytest.raises(ValueError, match="unknown diff backend"):
+    with pytest.raises(SettingError, match="unknown diff backend"):
         list(dmp.diff(["a"], ["b"], backend="turbo"))
 
 
