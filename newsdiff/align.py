@@ -49,6 +49,10 @@ ATTACH_CONTAINMENT = 0.3
 SPLIT_PART_CONTAINMENT = 0.5
 """Each part of a split or merge must find this share of its words in the other side."""
 MAX_BEAD = 3
+"""Largest split or merge the dynamic programme considers (1-k, k-1)."""
+MAX_ATTACHED = 12
+"""Largest number of paragraphs on the grown side of a split or merge (a site that runs
+a whole article together as one paragraph)."""
 DP_CELLS = 40_000
 """Largest gap (old × new paragraphs) aligned by the dynamic programme directly."""
 DMP_GAP = 2_000
@@ -426,7 +430,7 @@ class _Aligner:
             if any(a.units[i].heading for i in it.old) or any(b.units[j].heading for j in it.new):
                 continue
             olds, news = list(it.old), list(it.new)
-            while len(olds) + len(news) <= MAX_BEAD:
+            while max(len(olds), len(news)) < MAX_ATTACHED:
                 # Candidates: removed neighbours on the old side (a merge) while the new
                 # side is one paragraph, added neighbours on the new side (a split) while
                 # the old side is one. A neighbour joins when it accounts for words of the

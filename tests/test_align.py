@@ -111,3 +111,9 @@ def test_large_inputs_with_sparse_edits_stay_aligned() -> None:
     for kind, _, _ in found:
         counts[kind] = counts.get(kind, 0) + 1
     assert counts == {"unchanged": 2997, "changed": 1, "removed": 1, "moved": 1}
+
+
+def test_a_whole_article_run_together_is_one_merge() -> None:
+    wall = [" ".join(P)]
+    assert shape(P, wall) == [("merged", tuple(range(len(P))), (0,))]
+    assert shape(wall, P) == [("split", (0,), tuple(range(len(P))))]
