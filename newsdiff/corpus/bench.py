@@ -96,6 +96,11 @@ def _tree_rss(psutil: Any, process: Any, cpu: dict[int, float]) -> int:
     return total
 
 
+def _cpu(process: Any) -> float:
+    times = process.cpu_times()
+    return float(times.user + times.system)
+
+
 def _busy_seconds(psutil: Any) -> float:
     """CPU seconds the whole machine has spent busy since it booted."""
     times = psutil.cpu_times()
@@ -124,13 +129,15 @@ def _measure(label: str, corpus: Path, out: Path, backend: str, workers: int) ->
         watched = psutil.Process(child.pid)
         peak = 0
         cpu: dict[int, float] = {}  # CPU seconds of each process of the run, last seen
-        began, busy = time.perf_counter(), _busy_seconds(psutil)
+        me = psutil.Process()  # this process's own sampling is not "other" work
+        began, busy, mine = time.perf_counter(), _busy_seconds(psutil), _cpu(me)
         while child.poll() is None:
             with contextlib.suppress(psutil.Error):
                 peak = max(peak, _tree_rss(psutil, watched, cpu))
             time.sleep(0.05)
         wall = time.perf_counter() - began
-        others = max(0.0, (_busy_seconds(psutil) - busy - sum(cpu.values())) / wall)
+        ours = sum(cpu.values()) + _cpu(me) - mine
+        others = max(0.0, (_busy_seconds(psutil) - busy - ours) / wall)
     stdout, _ = child.communicate()
     if child.returncode != 0:
         raise SystemExit(f"bench: the {label} run failed (exit {child.returncode})")
@@ -205,6 +212,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out = work / f"out-{n}"
                 shutil.rmtree(out, ignore_errors=True)
                 result = _measure(label, corpus, out, backend, workers)
+                others = "" if result.others is None else f", others used {result.others:.2f} CPUs"
+                console.print(
+                    f"  {result.seconds:.1f} s, {result.rate:,.0f} versions/s{others}",
+                    highlight=False,
+                )
                 if result.others is not None and result.others > BUSY_CPUS:
                     console.print(
                         f"[yellow]warning: other processes kept {result.others:.1f} CPUs busy "

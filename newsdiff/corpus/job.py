@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from newsdiff.collate import collate
 from newsdiff.corpus.formats import CorpusSource, iter_stories
-from newsdiff.corpus.output import CorpusWriter, StoryOutput, change_rows
+from newsdiff.corpus.output import CorpusWriter, StoryOutput, story_output
 from newsdiff.corpus.records import (
     CorpusError,
     StoryInput,
@@ -79,6 +79,7 @@ def collate_story(story: StoryInput, canonical: Canonical = "complete") -> Story
     ``latest`` / ``earliest`` — the last / first version in collation order.
     """
     versions = story.versions
+    where = ""  # the version being parsed, for the error message
     try:
         versions = ordered(versions)
         if story.problem is not None:
@@ -91,31 +92,19 @@ def collate_story(story: StoryInput, canonical: Canonical = "complete") -> Story
             raise VersionError(f"two versions are named {twice[0]!r}; version ids must be unique")
         articles: dict[str, Article] = {}
         for version in versions:
-            try:
-                articles[version.id] = _article(version)
-            except Exception as exc:
-                raise type(exc)(f"version {version.id!r}: {exc}") from None
+            where = f"version {version.id!r}: "
+            articles[version.id] = _article(version)
+        where = ""
         chosen = {"complete": None, "latest": names[-1], "earliest": names[0]}[canonical]
         story_model = collate(articles, canonical=chosen)
     except Exception as exc:  # one bad story must not stop a corpus: it becomes a record
         return StoryRecord(
             story_id=story.id,
             versions=tuple(_info(v) for v in versions),
-            error=f"{type(exc).__name__}: {exc}",
+            error=f"{type(exc).__name__}: {where}{exc}",
         )
     return StoryRecord(
         story_id=story.id, versions=tuple(_info(v) for v in versions), story=story_model
-    )
-
-
-def story_output(story: StoryInput, canonical: Canonical = "complete") -> StoryOutput:
-    record = collate_story(story, canonical)
-    return StoryOutput(
-        story_id=record.story_id,
-        versions=len(record.versions),
-        error=record.error,
-        line=record.model_dump_json(),
-        rows=change_rows(record),
     )
 
 
@@ -124,7 +113,7 @@ def _collate_chunk(chunk: list[StoryInput], canonical: Canonical) -> list[StoryR
 
 
 def _output_chunk(chunk: list[StoryInput], canonical: Canonical) -> list[StoryOutput]:
-    return [story_output(story, canonical) for story in chunk]
+    return [story_output(collate_story(story, canonical)) for story in chunk]
 
 
 # --- running chunks ---------------------------------------------------------------------
@@ -140,7 +129,9 @@ def _context() -> multiprocessing.context.BaseContext:
     # forkserver: workers start from a clean single-threaded process (no fork of a process
     # running a progress bar or a Dask client), and quickly after the first.
     if sys.platform != "win32":
-        return multiprocessing.get_context("forkserver")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])  # workers start with newsdiff imported
+        return context
     return multiprocessing.get_context("spawn")
 
 

@@ -12,6 +12,7 @@ stories without a line are dropped; the run then appends.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable
@@ -110,14 +111,27 @@ def change_rows(record: StoryRecord) -> list[ChangeRow]:
 
 
 class StoryOutput(NamedTuple):
-    """One story as the writer wants it: the JSON line and the change rows, made in the
-    worker so that the writer only writes."""
+    """One story as the writer wants it: its line of stories.jsonl and its rows of
+    changes.csv as encoded bytes, made in the worker so that the writer only writes."""
 
     story_id: str
     versions: int
     error: str | None
-    line: str
-    rows: list[ChangeRow]
+    line: bytes
+    table: bytes
+
+
+def story_output(record: StoryRecord) -> StoryOutput:
+    """A record → what the writer writes for it."""
+    table = io.StringIO(newline="")
+    csv.writer(table).writerows([_csv_value(v) for v in row] for row in change_rows(record))
+    return StoryOutput(
+        story_id=record.story_id,
+        versions=len(record.versions),
+        error=record.error,
+        line=record.model_dump_json().encode("utf-8") + b"\n",
+        table=table.getvalue().encode("utf-8"),
+    )
 
 
 def _csv_value(value: object) -> object:
@@ -150,8 +164,8 @@ class CorpusWriter:
         self.out = out
         self.resume = resume
         self.written: set[str] = set()
-        self._stories: IO[str] | None = None
-        self._changes: IO[str] | None = None
+        self._stories: IO[bytes] | None = None
+        self._changes: IO[bytes] | None = None
 
     @property
     def stories_path(self) -> Path:
@@ -175,10 +189,12 @@ class CorpusWriter:
             self._recover()
         elif self.changes_path.exists():
             self.changes_path.unlink()
-        self._stories = self.stories_path.open("a", encoding="utf-8", newline="\n")
-        self._changes = self.changes_path.open("a", encoding="utf-8", newline="")
+        self._stories = self.stories_path.open("ab")
+        self._changes = self.changes_path.open("ab")
         if self._changes.tell() == 0:
-            csv.writer(self._changes).writerow(CHANGE_COLUMNS)
+            header = io.StringIO(newline="")
+            csv.writer(header).writerow(CHANGE_COLUMNS)
+            self._changes.write(header.getvalue().encode("utf-8"))
             self._changes.flush()
         return self
 
@@ -197,14 +213,11 @@ class CorpusWriter:
         if self._stories is None or self._changes is None:
             raise RuntimeError("CorpusWriter.write() outside its with block")
         batch = list(outputs)
-        rows = csv.writer(self._changes)
-        for output in batch:
-            rows.writerows([_csv_value(v) for v in row] for row in output.rows)
+        self._changes.write(b"".join(output.table for output in batch))
         self._changes.flush()
-        for output in batch:
-            self._stories.write(output.line + "\n")
-            self.written.add(output.story_id)
+        self._stories.write(b"".join(output.line for output in batch))
         self._stories.flush()
+        self.written.update(output.story_id for output in batch)
 
     def _recover(self) -> None:
         good = 0
