@@ -8,9 +8,12 @@ Two layers:
    from its shape (long lines ending in sentence punctuation look like prose; short
    unpunctuated lines look like labels; a line cut off with "…" looks like a teaser).
 2. A two-state Viterbi pass (body / boilerplate) with a switching cost picks the
-   labelling with the best total score, so the body comes out as one stretch that
-   strong cues can still interrupt (an advertisement, a summary box), and a stray
-   prose line among the footer's links (a site's "About us" blurb) stays boilerplate.
+   stretch of the text that is the article. A cued line keeps its kind wherever it
+   stands. Lines that frame an article (navigation, bylines, copyright, comment
+   prompts) end the body; lines that sites put between paragraphs (captions,
+   advertisements, summary boxes) cost only a little inside it, so a few interrupt the
+   body without ending it while a long run of them does end it. A stray prose line
+   among the footer's links (a site's "About us" blurb) stays boilerplate.
 
 Sub-headings are short unpunctuated lines inside the body.
 """
@@ -23,9 +26,25 @@ from dataclasses import dataclass
 
 from newsdiff.models import BlockKind
 
-# Cost of switching between body and boilerplate; a strong cue outweighs two switches.
 SWITCH = 3.0
+"""Cost of entering or leaving the body."""
 STRONG = -10.0
+"""Score inside the body of a line whose wording frames an article (navigation, a
+byline, a copyright line, a comment prompt…): the body does not run through it."""
+INTERRUPTION = -1.0
+"""Score inside the body of a line that sites put between paragraphs (a caption, an
+advertisement, a summary box, a "read more" link): a few of them cost less than leaving
+the body and coming back, a long run costs more."""
+_INTERRUPTIONS = frozenset(
+    {
+        BlockKind.CAPTION,
+        BlockKind.PHOTO_CREDIT,
+        BlockKind.IMAGE,
+        BlockKind.ADVERTISEMENT,
+        BlockKind.SUMMARY,
+        BlockKind.PROMO,
+    }
+)
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
@@ -67,6 +86,9 @@ _LINE_CUES: tuple[tuple[BlockKind, re.Pattern[str]], ...] = (
             r"^in this (photo|image|picture|file photo|handout|video grab)\b",
             r"\((ap|afp|reuters|getty|epa)( images)? ?photo\b",
             r"\b(ap|afp|reuters|epa) photo/",
+            # A trailing credit: "… on Saturday. (Photo: Jane Doe / Fictional Press)"
+            r"\((photo|photograph|image|picture|credit|foto)s?\b[^()]{0,80}\)\s*$",
+            r"\b(photo|image|picture)\s*(credit)?\s*:\s*[^.!?]{0,60}$",
         ),
     ),
     (
@@ -258,7 +280,10 @@ _GATES: dict[BlockKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("contributed", "reported"),
         ("associated press ", "ap ", "reuters ", "afp ", "this "),
     ),
-    BlockKind.CAPTION: (("photo",), ("file", "image", "in this ", "this ")),
+    BlockKind.CAPTION: (
+        ("photo", "image", "picture", "credit", "foto"),
+        ("file", "image", "in this ", "this "),
+    ),
     BlockKind.NEWSLETTER: (
         ("newsletter", "sign-up", "sign up", "signup", "subscri"),
         ("please enable javascript",),
@@ -345,7 +370,11 @@ def _cues(lines: Sequence[str]) -> list[_Cue]:
             kind = kind or box  # labels and teasers under a related/newsletter/footer heading
         else:
             box = None
-        cues.append(_Cue(STRONG if kind else _shape_score(line), kind))
+        if kind is None:
+            score = _shape_score(line)
+        else:
+            score = INTERRUPTION if kind in _INTERRUPTIONS else STRONG
+        cues.append(_Cue(score, kind))
     return cues
 
 
@@ -397,19 +426,20 @@ def classify(lines: Sequence[str]) -> list[BlockKind]:
         ]
         if not any(body):
             return [c.kind or BlockKind.BODY for c in cues]
+    body = [b and c.kind is None for b, c in zip(body, cues, strict=True)]
     first_body = next((i for i, b in enumerate(body) if b), len(lines))
     last_body = max((i for i, b in enumerate(body) if b), default=-1)
     kinds: list[BlockKind] = []
     headline_seen = False
     for i, (line, cue, is_body) in enumerate(zip(lines, cues, body, strict=True)):
         n_words = len(_WORDS.findall(line))
-        if is_body:
+        if cue.kind is not None:
+            kinds.append(cue.kind)
+        elif is_body:
             # A sub-heading introduces text: the body's last line is a fragment instead
             # (a copy cut off mid-sentence).
             heading = i < last_body and _is_subheading(line)
             kinds.append(BlockKind.SUBHEADING if heading else BlockKind.BODY)
-        elif cue.kind is not None:
-            kinds.append(cue.kind)
         elif i < first_body:
             # Before the body: the first title-like line is the headline; a longer line
             # after it is the standfirst; the rest are labels.

@@ -204,3 +204,20 @@ def test_body_after_an_advert_that_continues_the_story_stays_body() -> None:
     )
     kinds = [b.kind.value for b in newsdiff.parse(text).blocks]
     assert kinds[-3:] == ["share", "body", "body"]
+
+
+def test_captions_and_adverts_interrupt_the_body_without_ending_it() -> None:
+    text = (
+        "The harbour bridge partly collapsed on Friday evening, sending cars into the water, officials said.\n"
+        "Rescue boats search the water near the northern pier on Saturday. (Photo: Jane Doe / Fictional Press)\n"
+        "Twelve people were taken to hospital, four of them with serious injuries, the fire service said.\n"
+        "Advertisement\n"
+        "The mayor said the city would find out why the bridge failed and promised an inquiry.\n"
+    )
+    assert kinds(text) == [
+        BlockKind.BODY,
+        BlockKind.CAPTION,
+        BlockKind.BODY,
+        BlockKind.ADVERTISEMENT,
+        BlockKind.BODY,
+    ]
