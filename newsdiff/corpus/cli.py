@@ -49,7 +49,7 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "corpus",
         help="collate every story of a corpus (folder tree, JSON Lines, Parquet)",
-        description="Collate every story of a corpus and write stories.jsonl (one story a "
+        description="Collate every story of a corpus and write stories.jsonl (one story a\n"
         "line) and changes.csv (one row per change) into OUT.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -140,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
         client = connect(args.scheduler)
     progress = Progress(
         TextColumn("versions"),
-        BarColumn(),
+        BarColumn(bar_width=24),
         MofNCompleteColumn(),
         _StoriesColumn(),
         TimeRemainingColumn(),
