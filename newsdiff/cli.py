@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from newsdiff.collate import collate
 from newsdiff.compare import compare
+from newsdiff.corpus import cli as corpus_cli
 from newsdiff.demo import demo_page, demo_versions
 from newsdiff.errors import NewsdiffError
 from newsdiff.models import Article, Revision, Story
@@ -202,6 +203,7 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="no colour or styles; edits marked [-deleted-] {+inserted+}",
         )
+    corpus_cli.add_parser(sub)
     return parser
 
 
@@ -255,6 +257,8 @@ def _html(result: Revision | Story, args: argparse.Namespace) -> str:
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "corpus":
+        return corpus_cli.run(args)
     result: Revision | Story
     if args.command == "compare":
         if args.old == "-" and args.new == "-":

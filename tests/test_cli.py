@@ -173,3 +173,24 @@ def test_demo_page_compares_text_with_html(capsys: pytest.CaptureFixture[str]) -
     assert code == 0, err
     assert "no substantive change" in out
     assert "27  unchanged" in out
+
+
+def test_corpus_command_is_wired(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = tmp_path / "corpus" / "bridge"
+    story.mkdir(parents=True)
+    for name, text in demo_versions().items():
+        (story / f"{name}.txt").write_bytes(text)
+    code, _, err = run(
+        [
+            "corpus",
+            str(tmp_path / "corpus"),
+            "--out",
+            str(tmp_path / "out"),
+            "--workers",
+            "1",
+            "--no-progress",
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    assert (tmp_path / "out" / "stories.jsonl").read_text(encoding="utf-8").count("\n") == 1
