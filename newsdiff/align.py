@@ -275,14 +275,16 @@ class _Aligner:
 
     def _beads(self, a0: int, a1: int, b0: int, b1: int) -> list[_Item]:
         n, m = a1 - a0, b1 - b0
-        neg = -math.inf
-        score = [[neg] * (m + 1) for _ in range(n + 1)]
+        # A path's value is (total gain, −Σ(i + j) over its links): among equal gains the
+        # links nearest the start win, a rule that reads the same with the sides swapped.
+        none = (-math.inf, 0.0)
+        score = [[none] * (m + 1) for _ in range(n + 1)]
         back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
-        score[0][0] = 0.0
+        score[0][0] = (0.0, 0.0)
         for i in range(n + 1):
             for j in range(m + 1):
                 here = score[i][j]
-                if here == neg:
+                if here == none:
                     continue
                 moves: list[tuple[int, int, float, float]] = [(1, 0, 0.0, 0.0), (0, 1, 0.0, 0.0)]
                 if i < n and j < m:
@@ -300,12 +302,12 @@ class _Aligner:
                     ni, nj = i + di, j + dj
                     if ni > n or nj > m:
                         continue
+                    place = float(a0 + i + b0 + j) if gain else 0.0
+                    value = (here[0] + gain, here[1] - place)
                     # On a tie an added paragraph is the later step, so the removed
                     # paragraphs of a gap read before the ones that replace them.
-                    if here + gain > score[ni][nj] or (
-                        (di, dj) == (0, 1) and here + gain == score[ni][nj]
-                    ):
-                        score[ni][nj] = here + gain
+                    if value > score[ni][nj] or ((di, dj) == (0, 1) and value == score[ni][nj]):
+                        score[ni][nj] = value
                         back[ni][nj] = (di, dj, sim)
         items: list[_Item] = []
         i, j = n, m
