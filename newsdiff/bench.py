@@ -42,8 +42,7 @@ import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,19 +93,6 @@ def _peak_mb(run: Callable[[], object]) -> float:
     return peak / 1e6
 
 
-@contextmanager
-def _backend(name: str) -> Iterator[None]:
-    before = os.environ.get(dmp.BACKEND_ENV)
-    os.environ[dmp.BACKEND_ENV] = name
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[dmp.BACKEND_ENV]
-        else:
-            os.environ[dmp.BACKEND_ENV] = before
-
-
 def fast_available() -> bool:
     return importlib.util.find_spec("fast_diff_match_patch") is not None
 
@@ -155,9 +141,9 @@ def _pair(
 ) -> PairTimes:
     fast_ms = None
     if fast:
-        with _backend("fast"):
+        with dmp.using_backend("fast"):
             fast_ms = _median_ms(lambda: compare(pa, pb), repeat)
-    with _backend("python"):
+    with dmp.using_backend("python"):
         return PairTimes(
             compare_text=_median_ms(lambda: compare(a, b), repeat),
             compare_parsed=_median_ms(lambda: compare(pa, pb), repeat),
@@ -183,7 +169,7 @@ def bench_story(
         result.pairs.append(
             _pair(texts[i], texts[j], articles[i], articles[j], repeat, baselines, fast)
         )
-    with _backend("python"):
+    with dmp.using_backend("python"):
         result.collate_ms = _median_ms(lambda: collate(dict(versions)), repeat)
     return result
 
@@ -288,7 +274,7 @@ def bench_scale(
     po, pn = parse(old), parse(new)
     # Big inputs run once: a second run would only double the wait.
     reps = repeat if paragraphs <= 1_000 else 1
-    with _backend("python"):
+    with dmp.using_backend("python"):
         compare_text = _median_ms(lambda: compare(old, new), reps)
         compare_parsed = _median_ms(lambda: compare(po, pn), reps)
         parse_ms = _median_ms(lambda: parse(old), reps)
@@ -314,7 +300,7 @@ def seed_collate_ms(versions: int, repeat: int, seed: int = 2024) -> tuple[float
     base = gen.story(SEED_PARAGRAPHS)
     texts = {f"v{n:02}": _join(gen.version(base)) for n in range(1, versions + 1)}
     articles: dict[str, Article] = {name: parse(t) for name, t in texts.items()}
-    with _backend("python"):
+    with dmp.using_backend("python"):
         return (
             _median_ms(lambda: collate(texts), repeat),
             _median_ms(lambda: collate(articles), repeat),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import IntEnum
 from typing import Any, TypeVar
 
@@ -142,6 +143,21 @@ def encode(a: Sequence[T], b: Sequence[T]) -> tuple[str, str, list[T]]:
             codes[item] = code_point(len(codes))
     get = codes.__getitem__
     return "".join(map(get, a)), "".join(map(get, b)), list(codes)
+
+
+@contextmanager
+def using_backend(name: str) -> Iterator[None]:
+    """Within the block, ``NEWSDIFF_DIFF_BACKEND`` is ``name`` (for benchmarks and tests:
+    it sets the process environment, so it is not for concurrent use)."""
+    before = os.environ.get(BACKEND_ENV)
+    os.environ[BACKEND_ENV] = name
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[BACKEND_ENV]
+        else:
+            os.environ[BACKEND_ENV] = before
 
 
 def current_backend() -> str:

@@ -14,8 +14,9 @@ Every model round-trips exactly through ``model_dump_json`` / ``model_validate_j
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -32,24 +33,25 @@ class _Model(BaseModel):
 
     @classmethod
     def model_validate(cls, *args: Any, **kwargs: Any) -> Self:
-        try:
-            return super().model_validate(*args, **kwargs)
-        except ValidationError as exc:
-            raise _invalid(cls, exc) from exc
+        return _checked(cls, super().model_validate, *args, **kwargs)
 
     @classmethod
     def model_validate_json(cls, *args: Any, **kwargs: Any) -> Self:
-        try:
-            return super().model_validate_json(*args, **kwargs)
-        except ValidationError as exc:
-            raise _invalid(cls, exc) from exc
+        return _checked(cls, super().model_validate_json, *args, **kwargs)
 
     @classmethod
     def model_validate_strings(cls, *args: Any, **kwargs: Any) -> Self:
-        try:
-            return super().model_validate_strings(*args, **kwargs)
-        except ValidationError as exc:
-            raise _invalid(cls, exc) from exc
+        return _checked(cls, super().model_validate_strings, *args, **kwargs)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _checked(model: type[M], validate: Callable[..., M], *args: Any, **kwargs: Any) -> M:
+    try:
+        return validate(*args, **kwargs)
+    except ValidationError as exc:
+        raise _invalid(model, exc) from exc
 
 
 def _invalid(model: type[BaseModel], exc: ValidationError) -> InvalidDataError:

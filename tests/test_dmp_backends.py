@@ -3,10 +3,6 @@ the diff-match-patch library it restates."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 from diff_match_patch import diff_match_patch
 from hypothesis import given, settings
@@ -42,25 +38,12 @@ def test_backends_agree_with_the_library(a: list[str], b: list[str], semantic: b
     assert dmp.diff_strings(sa, sb, semantic=semantic, backend="fast") == expected
 
 
-@contextmanager
-def _backend(name: str) -> Iterator[None]:
-    before = os.environ.get(dmp.BACKEND_ENV)
-    os.environ[dmp.BACKEND_ENV] = name
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[dmp.BACKEND_ENV]
-        else:
-            os.environ[dmp.BACKEND_ENV] = before
-
-
 @settings(max_examples=200)
 @given(st.lists(_PROSE, max_size=3), st.lists(_PROSE, max_size=3))
 def test_word_diff_is_the_same_on_both_backends(old: list[str], new: list[str]) -> None:
-    with _backend("python"):
+    with dmp.using_backend("python"):
         slow = word_diff(old, new)
-    with _backend("fast"):
+    with dmp.using_backend("fast"):
         quick = word_diff(old, new)
     assert quick == slow
 

@@ -4,16 +4,14 @@ deleted words struck through in place and inserted words beside them."""
 from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
-from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.models import ChangeKind, Revision, SpanOp
+from newsdiff.models import ChangeKind, SpanOp
 from newsdiff.render import theme
 from newsdiff.render.header import header
-from newsdiff.render.options import ViewOptions
-from newsdiff.render.printable import printable
 from newsdiff.render.rows import Gap, Para, Piece, Row, build_rows, with_context
+from newsdiff.render.view import RevisionView
 
 
 def redline(row: Row) -> list[Para]:
@@ -54,22 +52,13 @@ def note(row: Row, old_name: str) -> str:
     return ""
 
 
-class Inline:
+class Inline(RevisionView):
     """Rich renderable: a Revision as one redlined column."""
 
-    def __init__(
-        self, revision: Revision, options: ViewOptions | None = None, *, title: bool = True
-    ) -> None:
-        self.revision = printable(revision)
-        self.options = options or ViewOptions()
-        self.title = title
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = min(options.max_width, self.options.width or options.max_width)
-        return Measurement(min(30, width), width)
+    min_width = 30
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = min(options.max_width, self.options.width or options.max_width)
+        width = self.width(options)
         markers = theme.use_markers(console, self.options)
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.width = width

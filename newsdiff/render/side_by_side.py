@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderResult
-from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.models import Revision
 from newsdiff.render import theme
 from newsdiff.render.header import header
-from newsdiff.render.options import ViewOptions
-from newsdiff.render.printable import printable
 from newsdiff.render.rows import Gap, Para, Row, build_rows, with_context
+from newsdiff.render.view import RevisionView
 
 MIN_WIDTH = 40
 # Below this many cells the kind column shrinks to a one-letter mark.
@@ -45,22 +42,13 @@ def _label(row: Row, narrow: bool) -> Text:
     return Text(label, style)
 
 
-class SideBySide:
+class SideBySide(RevisionView):
     """Rich renderable: a Revision with old and new text in two wrapped columns."""
 
-    def __init__(
-        self, revision: Revision, options: ViewOptions | None = None, *, title: bool = True
-    ) -> None:
-        self.revision = printable(revision)
-        self.options = options or ViewOptions()
-        self.title = title
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = min(options.max_width, self.options.width or options.max_width)
-        return Measurement(min(MIN_WIDTH, width), width)
+    min_width = MIN_WIDTH
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = min(options.max_width, self.options.width or options.max_width)
+        width = self.width(options)
         markers = theme.use_markers(console, self.options)
         narrow = width < NARROW
         rev = self.revision

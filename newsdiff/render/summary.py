@@ -4,16 +4,14 @@ change on one line with just its edits and a few words around them."""
 from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.models import Change, ChangeKind, Revision, SpanOp
+from newsdiff.models import Change, ChangeKind, SpanOp
 from newsdiff.render import theme
 from newsdiff.render.header import ORDER, describe, words_text
-from newsdiff.render.options import ViewOptions
-from newsdiff.render.printable import printable
 from newsdiff.render.rows import Gap, Row, build_rows, one_line, with_context
+from newsdiff.render.view import RevisionView
 
 CONTEXT_WORDS = 3
 
@@ -71,20 +69,12 @@ def _where(row: Row) -> str:
     return f"¶{old}→{new}"
 
 
-class Summary:
+class Summary(RevisionView):
     """Rich renderable: what changed in a Revision, compactly."""
-
-    def __init__(self, revision: Revision, options: ViewOptions | None = None) -> None:
-        self.revision = printable(revision)
-        self.options = options or ViewOptions()
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = min(options.max_width, self.options.width or options.max_width)
-        return Measurement(min(40, width), width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         rev = self.revision
-        width = min(options.max_width, self.options.width or options.max_width)
+        width = self.width(options)
         markers = theme.use_markers(console, self.options)
         title = Text()
         title.append(describe(rev.new_name, rev.new), theme.HEADER)
