@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 _QUOTES_SINGLE = "\u2018\u2019\u201a\u201b\u2032\u00b4`\u02bc"
 _QUOTES_DOUBLE = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -42,21 +45,44 @@ _CLUSTER = rf"[^\s{_MARKS}][{_MARKS}]*(?:\u200d[^\s{_MARKS}]?[{_MARKS}]*)*"
 _TOKEN = re.compile(rf"(?:\w[{_MARKS}]*(?:\u200d[{_MARKS}]*)?)+|\s+|{_CLUSTER}|[{_MARKS}\u200d]+")
 
 
+# Paragraph texts recur across comparisons (the canonical against every version, every
+# pair of a story), so the pure functions below keep a cache of recent results, bounded
+# in entries and in size: texts longer than _CACHE_TEXT are computed afresh each time.
+_CACHE = 4096
+_CACHE_TEXT = 4096
+
+R = TypeVar("R")
+
+
+def _cached(function: Callable[[str], R]) -> Callable[[str], R]:
+    remembered = lru_cache(maxsize=_CACHE)(function)
+
+    @wraps(function)
+    def lookup(text: str) -> R:
+        return remembered(text) if len(text) <= _CACHE_TEXT else function(text)
+
+    return lookup
+
+
+@_cached
 def key(text: str) -> str:
     """The comparison key of a paragraph: equal keys mean "same text, typography aside"."""
     folded = unicodedata.normalize("NFKC", text).translate(_FOLD).replace("''", '"')
     return _SPACE.sub(" ", folded).strip().casefold()
 
 
-def words(text_key: str) -> list[str]:
+@_cached
+def words(text_key: str) -> tuple[str, ...]:
     """Word tokens of a key, for similarity."""
-    return _WORD.findall(text_key)
+    return tuple(_WORD.findall(text_key))
 
 
-def tokens(text: str) -> list[str]:
+@_cached
+def tokens(text: str) -> tuple[str, ...]:
     """Tokens of raw text for the word diff; ``"".join(tokens(t)) == t``."""
-    return _TOKEN.findall(text)
+    return tuple(_TOKEN.findall(text))
 
 
+@_cached
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
