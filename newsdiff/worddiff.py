@@ -1,9 +1,10 @@
 """Word-level diff inside a change, with diff-match-patch on word tokens.
 
 Tokens are runs of word characters, runs of whitespace, or single other characters
-(with any combining marks), so a diff never cuts a word in two. Each token becomes
-one code point, diff-match-patch diffs the code points with semantic cleanup, and the
-result is decoded back into spans of text. A change may hold several paragraphs on a
+(with any combining marks), so a diff never cuts a word in two. Each token that is not
+whitespace becomes one code point, diff-match-patch diffs the code points with
+semantic cleanup, the whitespace is put back (kept, or deleted and inserted where the
+sides differ), and the result is decoded into spans of text. A change may hold several paragraphs on a
 side (split, merged): a boundary marker between them keeps every span inside one
 paragraph, so each paragraph's text is rebuilt exactly from its spans.
 """
@@ -64,17 +65,84 @@ def _runs(a: Sequence[Token], b: Sequence[Token]) -> Iterator[tuple[SpanOp, Sequ
         if tail:
             yield SpanOp.EQUAL, a[len(a) - tail :]
         return
-    ia = ib = 0
-    for op, n in dmp.diff(a, b, semantic=True):
-        if op is dmp.Op.EQUAL:
-            yield SpanOp.EQUAL, a[ia : ia + n]
-            ia, ib = ia + n, ib + n
-        elif op is dmp.Op.DELETE:
-            yield SpanOp.DELETE, a[ia : ia + n]
-            ia += n
+    yield from _word_runs(a, b)
+
+
+def _split_spaces(stream: Sequence[Token]) -> tuple[str, list[Token], list[str]]:
+    """Whitespace before the first item, the items (tokens that are not whitespace),
+    and the whitespace after each item."""
+    lead = ""
+    items: list[Token] = []
+    after: list[str] = []
+    for token in stream:
+        if token is not None and token.isspace():
+            if items:
+                after[-1] += token
+            else:
+                lead += token
         else:
-            yield SpanOp.INSERT, b[ib : ib + n]
-            ib += n
+            items.append(token)
+            after.append("")
+    return lead, items, after
+
+
+def _word_runs(a: Sequence[Token], b: Sequence[Token]) -> Iterator[tuple[SpanOp, Sequence[Token]]]:
+    """The word diff proper: diff-match-patch over the tokens that are not whitespace
+    (half as many, and whitespace rarely decides an alignment), then the whitespace put
+    back: kept where both sides have the same, deleted and inserted where they differ."""
+    lead_a, items_a, after_a = _split_spaces(a)
+    lead_b, items_b, after_b = _split_spaces(b)
+    yield from _spaces(lead_a, lead_b)
+    ia = ib = 0
+    runs = list(dmp.diff(items_a, items_b, semantic=True))
+    k = 0
+    while k < len(runs):
+        op, n = runs[k]
+        if op is dmp.Op.EQUAL:
+            for x in range(n):
+                yield SpanOp.EQUAL, (items_a[ia + x],)
+                yield from _spaces(after_a[ia + x], after_b[ib + x])
+            ia, ib = ia + n, ib + n
+            k += 1
+            continue
+        # A changed run carries its whitespace, except the whitespace after its last
+        # item, which is kept when the other side has the same there: edits then read
+        # "[-Twelve-]{+Seventeen+} people", not "[-Twelve -]{+Seventeen +}people".
+        deleted = inserted = 0
+        if op is dmp.Op.DELETE:
+            deleted = n
+            if k + 1 < len(runs) and runs[k + 1][0] is dmp.Op.INSERT:
+                inserted = runs[k + 1][1]
+                k += 1
+        else:
+            inserted = n
+        old = [t for x in range(ia, ia + deleted) for t in (items_a[x], after_a[x])]
+        new = [t for x in range(ib, ib + inserted) for t in (items_b[x], after_b[x])]
+        ia, ib = ia + deleted, ib + inserted
+        end_a = old.pop() if old else ""
+        end_b = new.pop() if new else ""
+        if old:
+            yield SpanOp.DELETE, old
+        if new:
+            yield SpanOp.INSERT, new
+        if deleted and inserted:
+            yield from _spaces(end_a, end_b)
+        elif deleted:
+            yield SpanOp.DELETE, (end_a,)
+        else:
+            yield SpanOp.INSERT, (end_b,)
+        k += 1
+
+
+def _spaces(old: str | None, new: str | None) -> Iterator[tuple[SpanOp, Sequence[Token]]]:
+    if old == new:
+        if old:
+            yield SpanOp.EQUAL, (old,)
+        return
+    if old:
+        yield SpanOp.DELETE, (old,)
+    if new:
+        yield SpanOp.INSERT, (new,)
 
 
 def _sentences(stream: Sequence[Token]) -> list[tuple[Token, ...]]:
