@@ -4,9 +4,9 @@ Tokens are runs of word characters, runs of whitespace, or single other characte
 (with any combining marks), so a diff never cuts a word in two. Each token that is not
 whitespace becomes one code point, diff-match-patch diffs the code points with
 semantic cleanup, the whitespace is put back (kept, or deleted and inserted where the
-sides differ), and the result is decoded into spans of text. A change may hold several paragraphs on a
-side (split, merged): a boundary marker between them keeps every span inside one
-paragraph, so each paragraph's text is rebuilt exactly from its spans.
+sides differ), and the result is decoded into spans of text. A change may hold several
+paragraphs on a side (split, merged): a boundary marker between them keeps every span
+inside one paragraph, so each paragraph's text is rebuilt exactly from its spans.
 """
 
 from __future__ import annotations
