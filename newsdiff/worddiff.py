@@ -99,9 +99,18 @@ def _word_runs(a: Sequence[Token], b: Sequence[Token]) -> Iterator[tuple[SpanOp,
     while k < len(runs):
         op, n = runs[k]
         if op is dmp.Op.EQUAL:
+            kept: list[Token] = []
             for x in range(n):
-                yield SpanOp.EQUAL, (items_a[ia + x],)
-                yield from _spaces(after_a[ia + x], after_b[ib + x])
+                kept.append(items_a[ia + x])
+                space_a, space_b = after_a[ia + x], after_b[ib + x]
+                if space_a == space_b:
+                    kept.append(space_a)
+                else:
+                    yield SpanOp.EQUAL, kept
+                    kept = []
+                    yield from _spaces(space_a, space_b)
+            if kept:
+                yield SpanOp.EQUAL, kept
             ia, ib = ia + n, ib + n
             k += 1
             continue
@@ -184,17 +193,18 @@ def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Span, ...]:
     (equal + insert), in order."""
     if len(old) == 1 and len(new) == 1 and old[0] == new[0]:  # the common case: unchanged
         return (Span(op=SpanOp.EQUAL, text=old[0], old=0, new=0),) if old[0] else ()
-    spans: list[Span] = []
+    # Runs of one op in one paragraph pair are gathered as (op, old, new, texts) and
+    # made into a Span once complete.
+    pieces: list[tuple[SpanOp, int | None, int | None, list[str]]] = []
     part = {SpanOp.DELETE: 0, SpanOp.INSERT: 0}  # current paragraph on each side
 
     def emit(op: SpanOp, text: str) -> None:
         old_part = part[SpanOp.DELETE] if op is not SpanOp.INSERT else None
         new_part = part[SpanOp.INSERT] if op is not SpanOp.DELETE else None
-        last = spans[-1] if spans else None
-        if last is not None and (last.op, last.old, last.new) == (op, old_part, new_part):
-            spans[-1] = Span(op=op, text=last.text + text, old=old_part, new=new_part)
+        if pieces and pieces[-1][:3] == (op, old_part, new_part):
+            pieces[-1][3].append(text)
         elif text:
-            spans.append(Span(op=op, text=text, old=old_part, new=new_part))
+            pieces.append((op, old_part, new_part, [text]))
 
     for span_op, run in _runs(_stream(old), _stream(new)):
         text: list[str] = []
@@ -209,4 +219,8 @@ def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Span, ...]:
             else:
                 text.append(token)
         emit(span_op, "".join(text))
+    spans = [
+        Span(op=op, text="".join(texts), old=old_part, new=new_part)
+        for op, old_part, new_part, texts in pieces
+    ]
     return tuple(spans)
