@@ -93,6 +93,14 @@ class _Side:
             for ws in self.words
         ]
         self.sizes = [len(ws) for ws in self.words]
+        self._counts: dict[int, Counter[str]] = {}
+
+    def count(self, n: int) -> Counter[str]:
+        """The word counts of paragraph ``n`` (made when first needed)."""
+        found = self._counts.get(n)
+        if found is None:
+            found = self._counts[n] = Counter(self.codes[n])
+        return found
 
 
 def _encode(word: str, vocab: dict[str, str]) -> str:
@@ -118,14 +126,6 @@ def _sim(a: str, b: str) -> float:
         shared = Counter(a) & Counter(b)
         return 2 * sum(shared.values()) / (len(a) + len(b))
     return float(Indel.normalized_similarity(a, b))
-
-
-def _containment(part: str, whole: str) -> float:
-    """Share of ``part``'s tokens (with multiplicity) that ``whole`` has."""
-    if not part:
-        return 0.0
-    have = Counter(whole)
-    return sum(min(n, have[c]) for c, n in Counter(part).items()) / len(part)
 
 
 # ---------------------------------------------------------------- pass 1: anchors
@@ -253,14 +253,17 @@ class _Aligner:
             return None
         whole_a = "".join(a.codes[i] for i in olds)
         whole_b = "".join(b.codes[j] for j in news)
-        parts, whole = (
-            ([a.codes[i] for i in olds], whole_b)
-            if len(olds) > 1
-            else ([b.codes[j] for j in news], whole_a)
-        )
         sim = _sim(whole_a, whole_b)
-        if sim <= TAU or any(_containment(p, whole) < SPLIT_PART_CONTAINMENT for p in parts):
+        if sim <= TAU:
             return None
+        # Each part must find most of its words in the one paragraph on the other side.
+        if len(olds) > 1:
+            whole, parts = b.count(news[0]), [(a.count(i), a.sizes[i]) for i in olds]
+        else:
+            whole, parts = a.count(olds[0]), [(b.count(j), b.sizes[j]) for j in news]
+        for counts, size in parts:
+            if sum(min(n, whole[c]) for c, n in counts.items()) < SPLIT_PART_CONTAINMENT * size:
+                return None
         return (len(whole_a) + len(whole_b)) / 2 * (sim - TAU), sim
 
     def gap(self, a0: int, a1: int, b0: int, b1: int) -> list[_Item]:
