@@ -54,7 +54,7 @@ _CACHE_TEXT = 4096
 R = TypeVar("R")
 
 
-def _cached(function: Callable[[str], R]) -> Callable[[str], R]:
+def cached_by_text(function: Callable[[str], R]) -> Callable[[str], R]:
     remembered = lru_cache(maxsize=_CACHE)(function)
 
     @wraps(function)
@@ -64,25 +64,25 @@ def _cached(function: Callable[[str], R]) -> Callable[[str], R]:
     return lookup
 
 
-@_cached
+@cached_by_text
 def key(text: str) -> str:
     """The comparison key of a paragraph: equal keys mean "same text, typography aside"."""
     folded = unicodedata.normalize("NFKC", text).translate(_FOLD).replace("''", '"')
     return _SPACE.sub(" ", folded).strip().casefold()
 
 
-@_cached
+@cached_by_text
 def words(text_key: str) -> tuple[str, ...]:
     """Word tokens of a key, for similarity."""
     return tuple(_WORD.findall(text_key))
 
 
-@_cached
+@cached_by_text
 def tokens(text: str) -> tuple[str, ...]:
     """Tokens of raw text for the word diff; ``"".join(tokens(t)) == t``."""
     return tuple(_TOKEN.findall(text))
 
 
-@_cached
+@cached_by_text
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from newsdiff import dmp
 from newsdiff.align import equal_anchors
 from newsdiff.models import Span, SpanOp
-from newsdiff.text import tokens
+from newsdiff.text import cached_by_text, tokens
 
 _BOUNDARY = None  # stands between paragraphs; never a token, so never shown
 Token = str | None
@@ -68,7 +68,10 @@ def _runs(a: Sequence[Token], b: Sequence[Token]) -> Iterator[tuple[SpanOp, Sequ
     yield from _word_runs(a, b)
 
 
-def _split_spaces(stream: Sequence[Token]) -> tuple[str, list[Token], list[str]]:
+Spaced = tuple[str, Sequence[Token], Sequence[str]]
+
+
+def _split_spaces(stream: Sequence[Token]) -> Spaced:
     """Whitespace before the first item, the items (tokens that are not whitespace),
     and the whitespace after each item."""
     lead = ""
@@ -83,15 +86,25 @@ def _split_spaces(stream: Sequence[Token]) -> tuple[str, list[Token], list[str]]
         else:
             items.append(token)
             after.append("")
-    return lead, items, after
+    return lead, tuple(items), tuple(after)
+
+
+@cached_by_text
+def _spaced(text: str) -> Spaced:
+    """``_split_spaces`` of one paragraph's tokens (paragraphs recur across comparisons)."""
+    return _split_spaces(tokens(text))
 
 
 def _word_runs(a: Sequence[Token], b: Sequence[Token]) -> Iterator[tuple[SpanOp, Sequence[Token]]]:
+    return _spaced_runs(_split_spaces(a), _split_spaces(b))
+
+
+def _spaced_runs(a: Spaced, b: Spaced) -> Iterator[tuple[SpanOp, Sequence[Token]]]:
     """The word diff proper: diff-match-patch over the tokens that are not whitespace
     (half as many, and whitespace rarely decides an alignment), then the whitespace put
     back: kept where both sides have the same, deleted and inserted where they differ."""
-    lead_a, items_a, after_a = _split_spaces(a)
-    lead_b, items_b, after_b = _split_spaces(b)
+    lead_a, items_a, after_a = a
+    lead_b, items_b, after_b = b
     yield from _spaces(lead_a, lead_b)
     ia = ib = 0
     runs = list(dmp.diff(items_a, items_b, semantic=True))
@@ -206,7 +219,15 @@ def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Span, ...]:
         elif text:
             pieces.append((op, old_part, new_part, [text]))
 
-    for span_op, run in _runs(_stream(old), _stream(new)):
+    if (
+        len(old) == 1
+        and len(new) == 1
+        and len(tokens(old[0])) * len(tokens(new[0])) <= WORD_DIFF_BUDGET
+    ):
+        runs = _spaced_runs(_spaced(old[0]), _spaced(new[0]))  # one paragraph each side
+    else:
+        runs = _runs(_stream(old), _stream(new))
+    for span_op, run in runs:
         text: list[str] = []
         for token in run:
             if token is _BOUNDARY:
