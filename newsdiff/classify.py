@@ -25,7 +25,6 @@ someone, wording otherwise.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -37,17 +36,8 @@ from newsdiff.models import (
     EditClass,
     SpanOp,
 )
-from newsdiff.text import key
+from newsdiff.text import fold, key, words
 
-_FOLD = str.maketrans(
-    {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4`\u02bc", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", None),
-    }
-)
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*\.?")
 _PLAIN_WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -82,15 +72,6 @@ _VARIANTS = (
     ("ageing", "aging"),
     ("grey", "gray"),
 )
-
-
-def _typographic(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).replace("''", '"')
-    return _SPACE.sub(" ", folded).strip()
-
-
-def _words(text: str) -> list[str]:
-    return _PLAIN_WORD.findall(key(text))
 
 
 def _figures(text: str) -> list[str]:
@@ -157,11 +138,12 @@ def _sentence_start(before: str) -> bool:
 def classify_edit(old: str, new: str, before_old: str = "", before_new: str = "") -> EditClass:
     """The class of one edit: ``old`` replaced by ``new`` (either may be empty), where
     ``before_old`` / ``before_new`` is the paragraph text that precedes it on each side."""
-    if _typographic(old) == _typographic(new):
+    folded_old, folded_new = fold(old), fold(new)
+    if folded_old == folded_new:
         return EditClass.TYPOGRAPHY
-    if _typographic(old).casefold() == _typographic(new).casefold():
+    if folded_old.casefold() == folded_new.casefold():
         return EditClass.SPELLING  # capitals only: house style
-    old_words, new_words = _words(old), _words(new)
+    old_words, new_words = words(key(old)), words(key(new))
     if old_words == new_words:
         return EditClass.PUNCTUATION
     wa, wb = _WORD.findall(old), _WORD.findall(new)

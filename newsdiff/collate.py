@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz.distance import Indel
 
 from newsdiff.align import MOVE_SIMILARITY
-from newsdiff.compare import compare, mark_truncation, stats
+from newsdiff.compare import begins_with, compare, mark_truncation, stats
 from newsdiff.errors import NewsdiffError, VersionError
 from newsdiff.models import (
     Article,
@@ -161,7 +161,7 @@ def _is_cut_copy(short: Sequence[str], full: Sequence[str]) -> bool:
     if not short or len(short) >= len(full):
         return False
     *head, last = short
-    return list(head) == list(full[: len(head)]) and full[len(head)].startswith(last.rstrip(" .…"))
+    return list(head) == list(full[: len(head)]) and begins_with(full[len(head)], last)
 
 
 def collate(

@@ -65,12 +65,18 @@ TRUNCATED_TAIL = 2
 end may be a truncated republication (see :func:`mark_truncation`)."""
 
 
+def begins_with(full: str, cut: str) -> bool:
+    """Whether the key ``full`` starts with the key ``cut``, an ellipsis or a stray full
+    stop at the cut aside."""
+    return full.startswith(cut.rstrip(" .…"))
+
+
 def _cut_short(change: Change) -> bool:
     """Whether the version's paragraph is the canonical's cut off part-way."""
     if len(change.old) != 1 or len(change.new) != 1:
         return False
     cut, full = key(change.new[0].text), key(change.old[0].text)
-    return len(cut) < len(full) and full.startswith(cut.rstrip(" .…"))
+    return len(cut) < len(full) and begins_with(full, cut)
 
 
 def mark_truncation(changes: Sequence[Change], *, known: bool = False) -> tuple[Change, ...]:

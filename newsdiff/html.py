@@ -539,25 +539,6 @@ def _find_headline(blocks: list[Block], title: object) -> list[Block]:
     return blocks
 
 
-def _split_dateline(blocks: list[Block]) -> tuple[list[Block], str | None]:
-    from newsdiff.parse import _DATELINE  # one definition of a dateline for text and HTML
-
-    body_seen = 0
-    for position, block in enumerate(blocks):
-        if block.kind is not BlockKind.BODY:
-            continue
-        body_seen += 1
-        if body_seen > 3:
-            break
-        match = _DATELINE.match(block.text)
-        if match and match.end() < len(block.text):
-            blocks[position] = block.model_copy(
-                update={"dateline": block.text[: match.end()], "text": block.text[match.end() :]}
-            )
-            return blocks, match.group(1).strip()
-    return blocks, None
-
-
 def parse_html(text: str) -> Article:
     """Parse an article page's HTML into labelled blocks and metadata.
 
@@ -612,7 +593,9 @@ def parse_html(text: str) -> Article:
         for i, (piece, kind) in enumerate(zip(pieces, kinds, strict=True))
     ]
     blocks = _find_headline(blocks, document.title if document is not None else None)
-    blocks, dateline = _split_dateline(blocks)
+    from newsdiff.parse import split_dateline  # parse imports this module
+
+    blocks, dateline = split_dateline(blocks)
     published, updated = _metadata_dates(htmldate, root)
 
     def first(kind: BlockKind) -> str | None:

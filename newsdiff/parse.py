@@ -196,6 +196,25 @@ def _paragraphs(text: str) -> list[_Para]:
     return paras
 
 
+def split_dateline(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    """Set aside the wire dateline of the lede (looked for in the first three body
+    paragraphs), for text and HTML alike; returns the blocks and the dateline's name."""
+    body_seen = 0
+    for position, block in enumerate(blocks):
+        if block.kind is not BlockKind.BODY:
+            continue
+        body_seen += 1
+        if body_seen > 3:
+            break
+        match = _DATELINE.match(block.text)
+        if match and match.end() < len(block.text):
+            blocks[position] = block.model_copy(
+                update={"dateline": block.text[: match.end()], "text": block.text[match.end() :]}
+            )
+            return blocks, match.group(1).strip()
+    return blocks, None
+
+
 def parse(source: str | bytes | Article) -> Article:
     """Parse one version of an article into labelled blocks.
 
@@ -237,23 +256,14 @@ def parse(source: str | bytes | Article) -> Article:
         if match and match.end() == len(para.text):
             kinds[i] = BlockKind.METADATA
             date = date or match.group(1)
-    blocks: list[Block] = []
-    dateline: str | None = None
-    body_seen = 0
-    for i, (para, prefix, rest, kind) in enumerate(zip(paras, prefixes, rests, kinds, strict=True)):
-        line_dateline = ""
-        if kind is BlockKind.BODY and body_seen < 3 and dateline is None:
-            body_seen += 1
-            match = _DATELINE.match(rest)
-            if match and match.end() < len(rest):
-                line_dateline = rest[: match.end()]
-                dateline = match.group(1).strip()
-                rest = rest[match.end() :]
-        blocks.append(
-            Block(
-                index=i, kind=kind, text=rest, prefix=prefix, dateline=line_dateline, line=para.line
+    blocks, dateline = split_dateline(
+        [
+            Block(index=i, kind=kind, text=rest, prefix=prefix, line=para.line)
+            for i, (para, prefix, rest, kind) in enumerate(
+                zip(paras, prefixes, rests, kinds, strict=True)
             )
-        )
+        ]
+    )
     headline = next((b.text for b in blocks if b.kind is BlockKind.HEADLINE), None)
     byline = next((b.text for b in blocks if b.kind is BlockKind.BYLINE), None)
     return Article(

@@ -64,11 +64,17 @@ def cached_by_text(function: Callable[[str], R]) -> Callable[[str], R]:
     return lookup
 
 
+def fold(text: str) -> str:
+    """``text`` with Unicode forms, quote and dash styles, invisible characters and
+    whitespace folded away; case is kept."""
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).replace("''", '"')
+    return _SPACE.sub(" ", folded).strip()
+
+
 @cached_by_text
 def key(text: str) -> str:
     """The comparison key of a paragraph: equal keys mean "same text, typography aside"."""
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).replace("''", '"')
-    return _SPACE.sub(" ", folded).strip().casefold()
+    return fold(text).casefold()
 
 
 @cached_by_text
