@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff import boilerplate
 from newsdiff.demo import demo_versions
 from newsdiff.models import BlockKind
+from newsdiff.parse import kinds as boilerplate
 
 _GATED = [(kind, p) for kind, p in boilerplate._LINE_CUES if kind in boilerplate._GATES]
 _SHARED = Path(__file__).resolve().parents[2] / "shared" / "stories"

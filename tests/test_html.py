@@ -1,4 +1,4 @@
-"""newsdiff.html: saved article pages → Article.
+"""newsdiff.parse.html: saved article pages → Article.
 
 The pages under tests/pages/ are original, written to imitate three kinds of site
 template: a regional news site (gazette), a broadcaster's live blog (liveblog) and a
@@ -14,11 +14,12 @@ from typing import Any
 
 import pytest
 
-from newsdiff import html as newsdiff_html
 from newsdiff.errors import EmptyInputError, InputError, NewsdiffError
-from newsdiff.html import HtmlSupportMissingError, charset_of, looks_like_html
 from newsdiff.models import Article, BlockKind
+from newsdiff.parse import html as newsdiff_html
 from newsdiff.parse import parse
+from newsdiff.parse.decode import charset_of
+from newsdiff.parse.html import HtmlSupportMissingError, looks_like_html
 
 PAGES = Path(__file__).parent / "pages"
 PARA = (

@@ -38,8 +38,9 @@ from newsdiff import (
 )
 from newsdiff.cli import main
 from newsdiff.corpus import cli as corpus_cli
-from newsdiff.html import looks_like_html
-from newsdiff.parse import _CONTROL, MAX_INPUT_CHARS, MAX_PARAGRAPHS
+from newsdiff.parse import MAX_INPUT_CHARS, MAX_PARAGRAPHS
+from newsdiff.parse.decode import _CONTROL
+from newsdiff.parse.html import looks_like_html
 from newsdiff.render import Inline, SideBySide, StoryView, Summary
 from newsdiff.render.html import revision_page
 

@@ -40,9 +40,9 @@ from newsdiff.corpus.records import (
     ordered,
 )
 from newsdiff.errors import VersionError
-from newsdiff.html import parse_html
 from newsdiff.models import Article
 from newsdiff.parse import decode, parse
+from newsdiff.parse.html import parse_html
 
 if TYPE_CHECKING:
     from distributed import Client

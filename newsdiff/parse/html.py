@@ -2,8 +2,6 @@
 
 Contents, in the order a page goes through them:
 
-* :func:`charset_of` — the charset a page declares (byte-order mark, ``<meta>``, XML
-  declaration), so ``bytes`` decode the way the site meant.
 * :func:`looks_like_html` — is this text a page or a fragment of one, rather than
   plain text that merely mentions a tag?
 * :func:`parse_html` — the page as labelled blocks plus metadata.
@@ -14,7 +12,7 @@ and the ``<head>`` are not text), asks trafilatura which of that text is the art
 and labels the blocks trafilatura keeps as body or sub-headings. Every other block is
 kept as a boilerplate kind named by its surroundings (``<nav>``, ``class="share-bar"``,
 ``<figcaption>``, ``role="contentinfo"``…) or, failing that, by the plain-text rules of
-:mod:`newsdiff.boilerplate`. Nothing visible is dropped, only set aside.
+:mod:`newsdiff.parse.kinds`. Nothing visible is dropped, only set aside.
 
 trafilatura and lxml come with the optional extra ``newsdiff[html]``; without them
 :func:`parse_html` raises :class:`HtmlSupportMissingError` saying how to install it.
@@ -22,21 +20,21 @@ trafilatura and lxml come with the optional extra ``newsdiff[html]``; without th
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newsdiff.boilerplate import classify
 from newsdiff.errors import EmptyInputError, InputError, NewsdiffError
 from newsdiff.models import Article, Block, BlockKind, Metadata
+from newsdiff.parse.kinds import classify
+from newsdiff.parse.lines import split_dateline
 from newsdiff.text import key
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-__all__ = ["HtmlSupportMissingError", "charset_of", "looks_like_html", "parse_html"]
+__all__ = ["HtmlSupportMissingError", "looks_like_html", "parse_html"]
 
 MAX_HTML_CHARS = 20_000_000
 """Largest page accepted, in characters (trafilatura's own limit is the same)."""
@@ -91,55 +89,6 @@ def looks_like_html(text: str) -> bool:
     if not _FRAGMENT_START.match(rest):
         return False
     return len(_CLOSING_BLOCK_TAG.findall(head)) >= 2
-
-
-# --- declared charset -----------------------------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_XML_DECL = re.compile(rb"\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([\w.:-]+)[\"']", re.I)
-_META_CHARSET = re.compile(
-    rb"<meta\b[^>]{0,500}?\bcharset\s*=\s*[\"']?\s*([\w.:-]+)", re.I
-)  # covers <meta charset=…> and http-equiv content="text/html; charset=…"
-# Labels browsers read as windows-1252 (the WHATWG Encoding Standard), not as Latin-1.
-_AS_CP1252 = {"latin-1", "iso8859-1", "ascii", "cp1252"}
-_PRESCAN_BYTES = 8192
-
-
-def charset_of(data: bytes) -> str | None:
-    """The charset ``data`` declares, as a Python codec name, or ``None``.
-
-    A byte-order mark wins, then an XML declaration, then the first ``<meta>`` charset
-    in the first 8 KiB. Labels browsers treat as windows-1252 (``iso-8859-1``,
-    ``us-ascii``) give ``"cp1252"``; a UTF-16 label on a page without a byte-order mark
-    gives ``"utf-8"`` (the label cannot be true of bytes that could be read to find it).
-    Unknown labels give ``None``.
-
-    >>> charset_of(b'<html><head><meta charset="ISO-8859-1">')
-    'cp1252'
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return codec
-    head = data[:_PRESCAN_BYTES]
-    match = _XML_DECL.match(head) or _META_CHARSET.search(head)
-    if match is None:
-        return None
-    label = match.group(1).decode("ascii", errors="replace").strip().lower()
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    if name in _AS_CP1252:
-        return "cp1252"
-    if name.startswith(("utf-16", "utf-32")):
-        return "utf-8"
-    return name
 
 
 # --- visible text as blocks -------------------------------------------------------------
@@ -593,7 +542,6 @@ def parse_html(text: str) -> Article:
         for i, (piece, kind) in enumerate(zip(pieces, kinds, strict=True))
     ]
     blocks = _find_headline(blocks, document.title if document is not None else None)
-    from newsdiff.parse import split_dateline  # parse imports this module
 
     blocks, dateline = split_dateline(blocks)
     published, updated = _metadata_dates(htmldate, root)
