@@ -29,15 +29,16 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from rapidfuzz.distance import Indel
 
 from newsdiff import dmp
 from newsdiff.models import ChangeKind
-from newsdiff.text import words
+from newsdiff.text import key, words
 
 H = TypeVar("H", bound=Hashable)
+T = TypeVar("T")
 
 TAU = 0.35
 """A 1-1 link needs word similarity above this (below, removed + added scores better)."""
@@ -63,12 +64,37 @@ RARE_POSTINGS = 8
 """Words in more paragraphs than this per side are too common to propose candidates."""
 
 
-@dataclass(frozen=True, slots=True)
 class Unit:
-    """A paragraph as the aligner sees it."""
+    """A paragraph as the aligner sees it: its text, whether it is a sub-heading, and
+    its comparison key, made when first needed.
 
-    key: str
-    heading: bool = False
+    Units compare equal when their keys are; equal texts answer that without making
+    the keys, so the long stretches two versions share cost a string comparison each.
+    """
+
+    __slots__ = ("_key", "heading", "text")
+
+    def __init__(self, text: str, heading: bool = False) -> None:
+        self.text = text
+        self.heading = heading
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = key(self.text)
+        return self._key
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Unit):
+            return NotImplemented
+        return self.text == other.text or self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Unit({self.text!r}, heading={self.heading})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +108,22 @@ class Link:
 
 
 class _Side:
-    """Per-side word data: token lists, encoded token strings (for rapidfuzz), sizes."""
+    """Per-side word data, made for a paragraph when first needed: encoded word strings
+    (for rapidfuzz) and sizes. Paragraphs inside the stretches two versions share are
+    never looked at."""
 
     def __init__(self, units: Sequence[Unit], vocab: dict[str, str]) -> None:
         self.units = units
-        self.keys = [u.key for u in units]
-        self.words = [words(k) for k in self.keys]
-        self.codes = [
-            "".join([vocab[w] if w in vocab else _encode(w, vocab) for w in ws])
-            for ws in self.words
-        ]
-        self.sizes = [len(ws) for ws in self.words]
+        self.codes = _Lazy(len(units), self._code)
+        self.sizes = _Lazy(len(units), lambda n: len(words(units[n].key)))
+        self._vocab = vocab
         self._counts: dict[int, Counter[str]] = {}
+
+    def _code(self, n: int) -> str:
+        vocab = self._vocab
+        return "".join(
+            [vocab[w] if w in vocab else _encode(w, vocab) for w in words(self.units[n].key)]
+        )
 
     def count(self, n: int) -> Counter[str]:
         """The word counts of paragraph ``n`` (made when first needed)."""
@@ -101,6 +131,29 @@ class _Side:
         if found is None:
             found = self._counts[n] = Counter(self.codes[n])
         return found
+
+
+class _Lazy(Sequence[T]):
+    """A sequence whose items are made by ``make(index)`` when first read."""
+
+    def __init__(self, size: int, make: Callable[[int], T]) -> None:
+        self._items: list[T | None] = [None] * size
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, n: int) -> T: ...
+    @overload
+    def __getitem__(self, n: slice) -> Sequence[T]: ...
+    def __getitem__(self, n: int | slice) -> T | Sequence[T]:
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(len(self)))]
+        item = self._items[n]
+        if item is None:
+            item = self._items[n] = self._make(n)
+        return item
 
 
 def _encode(word: str, vocab: dict[str, str]) -> str:
@@ -406,13 +459,15 @@ class _Aligner:
         """Join leftover neighbours to links whose other side contains their words."""
         a, b = self.a, self.b
         df: Counter[str] = Counter()
-        for codes in a.codes + b.codes:
-            df.update(set(codes))
         total = len(a.codes) + len(b.codes)
 
         def explains(part: str, whole: str, linked: str) -> float:
             """IDF-weighted share of ``part``'s words found in what ``whole`` has beyond
             ``linked`` (the paragraphs already linked to it)."""
+            if not df:  # document frequencies over both sides, once, when first needed
+                for side in (a, b):
+                    for n in range(len(side.codes)):
+                        df.update(set(side.codes[n]))
             rest = Counter(whole) - Counter(linked)
             # Sorted, so the float sum is the same in every process (str hashes vary).
             weights = {c: math.log(total / df[c]) for c in sorted(set(part))}
@@ -480,7 +535,7 @@ class _Aligner:
             return Link(ChangeKind.MERGED, item.old, item.new, item.similarity)
         if len(item.new) > 1:
             return Link(ChangeKind.SPLIT, item.old, item.new, item.similarity)
-        same = self.a.keys[item.old[0]] == self.b.keys[item.new[0]]
+        same = self.a.units[item.old[0]] == self.b.units[item.new[0]]
         kind = ChangeKind.UNCHANGED if same else ChangeKind.CHANGED
         return Link(kind, item.old, item.new, 1.0 if same else item.similarity)
 
@@ -489,7 +544,7 @@ def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Link]:
     """Align two paragraph sequences; the links come in the new side's reading order,
     removed paragraphs where they stood relative to their neighbours."""
     aligner = _Aligner(old, new)
-    anchors = equal_anchors(aligner.a.keys, aligner.b.keys, lambda k: float(len(words(k))))
+    anchors = equal_anchors(old, new, lambda unit: float(len(words(unit.key))))
     items: list[_Item] = []
     p, q = 0, 0
     for i, j in [*anchors, (len(old), len(new))]:

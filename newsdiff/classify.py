@@ -34,6 +34,7 @@ from newsdiff.models import (
     Edit,
     EditAction,
     EditClass,
+    Span,
     SpanOp,
 )
 from newsdiff.text import fold, key, words
@@ -186,25 +187,27 @@ def _action(old: str, new: str) -> EditAction:
     return EditAction.REPLACED
 
 
-def classify(change: Change) -> Change:
-    """The change with its edits listed and every insert/delete span labelled."""
-    spans = list(change.spans)
+def classify(kind: ChangeKind, spans: Sequence[Span]) -> tuple[tuple[Span, ...], tuple[Edit, ...]]:
+    """The spans of a change of ``kind``, each insert and delete span labelled, and the
+    change's edits."""
+    spans = list(spans)
     if all(s.op is SpanOp.EQUAL for s in spans):
-        return change  # nothing to classify: the common, unchanged case
-    if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        return tuple(spans), ()  # nothing to classify: the common, unchanged case
+    if kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         text = "".join(s.text for s in spans)
         edit_class = EditClass.QUOTE if _quotes_someone(text) else EditClass.WORDING
-        added = change.kind is ChangeKind.ADDED
-        edit = Edit(
+        added = kind is ChangeKind.ADDED
+        edit = Edit.model_construct(
             edit=edit_class,
             action=EditAction.ADDED if added else EditAction.REMOVED,
             old="" if added else text,
             new=text if added else "",
             start=0,
             stop=len(spans),
+            old_figures=(),
+            new_figures=(),
         )
-        labelled = tuple(s.model_copy(update={"edit": edit_class}) for s in spans)
-        return change.model_copy(update={"spans": labelled, "edits": (edit,)})
+        return tuple(s.model_copy(update={"edit": edit_class}) for s in spans), (edit,)
     edits: list[Edit] = []
     before_old: dict[int | None, str] = {}
     before_new: dict[int | None, str] = {}
@@ -228,7 +231,7 @@ def classify(change: Change) -> Change:
             old, new, before_old.get(first_old, ""), before_new.get(first_new, "")
         )
         edits.append(
-            Edit(
+            Edit.model_construct(
                 edit=edit_class,
                 action=_action(old.strip(), new.strip()),
                 old=old,
@@ -246,7 +249,7 @@ def classify(change: Change) -> Change:
             side[part] = side.get(part, "") + s.text
             spans[k] = s.model_copy(update={"edit": edit_class})
         n = stop
-    return change.model_copy(update={"spans": tuple(spans), "edits": tuple(edits)})
+    return tuple(spans), tuple(edits)
 
 
 def _plural(n: int, one: str, many: str) -> str:

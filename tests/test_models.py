@@ -22,20 +22,20 @@ def test_schemas_are_generated() -> None:
     for model in (newsdiff.Article, Revision, Story):
         schema = model.model_json_schema()
         assert schema["type"] == "object"
-    assert "changes" in Revision.model_json_schema()["properties"]
+    assert "alignment" in Revision.model_json_schema()["properties"]
 
 
 def test_tampered_revision_json_is_an_invalid_data_error() -> None:
     versions = demo_versions()
     rev = newsdiff.compare(versions["v5"], versions["v1"])
     data = rev.model_dump(mode="json")
-    data["changes"][0]["kind"] = "rewritten"
-    with pytest.raises(newsdiff.InvalidDataError, match=r"Revision: changes\.0\.kind") as info:
+    data["alignment"][0]["kind"] = "rewritten"
+    with pytest.raises(newsdiff.InvalidDataError, match=r"Revision: alignment\.0\.") as info:
         Revision.model_validate(data)
     assert isinstance(info.value.__cause__, pydantic.ValidationError)
     data = rev.model_dump(mode="json")
-    data["changes"][0]["similarity"] = 3
-    with pytest.raises(newsdiff.InvalidDataError, match=r"changes\.0\.similarity"):
+    data["alignment"][0]["similarity"] = 3
+    with pytest.raises(newsdiff.InvalidDataError, match=r"alignment\.0\.Change\.similarity"):
         Revision.model_validate_json(json.dumps(data))
     with pytest.raises(newsdiff.InvalidDataError, match="Invalid JSON"):
         Revision.model_validate_json(rev.model_dump_json()[:-10])

@@ -501,12 +501,12 @@ def _tampered() -> list[str]:
     good = rev.model_dump(mode="json")
     out = [rev.model_dump_json()[:-7], "", "null", "[]", '"a revision"', "{}"]
     for path, value in [
-        (("changes", 0, "kind"), "rewritten"),
-        (("changes", 0, "similarity"), -1),
+        (("alignment", 0, "kind"), "rewritten"),
+        (("alignment", 0, "similarity"), -1),
         (("old", "blocks", 0, "index"), -5),
         (("old", "blocks", 0, "kind"), "sidebar"),
-        (("changes", 0, "spans"), "all of it"),
-        (("stats", "words_inserted"), "many"),
+        (("alignment", 0, "new_positions"), [7]),
+        (("alignment", 0, "old_positions"), "all of it"),
         (("old_name",), None),
         (("surprise",), 1),
     ]:
