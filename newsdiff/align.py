@@ -482,10 +482,23 @@ class _Aligner:
         def joined(side: _Side, idx: Sequence[int]) -> str:
             return "".join(side.codes[k] for k in sorted(idx))
 
+        def beside(it: _Item) -> bool:
+            """Whether a leftover paragraph stands next to the link on either side."""
+            return (
+                min(it.old) - 1 in removed
+                or max(it.old) + 1 in removed
+                or min(it.new) - 1 in added
+                or max(it.new) + 1 in added
+            )
+
         merged: dict[int, _Item] = {}
         dropped: set[int] = set()
+        if not (removed or added):
+            return items
         for n, it in enumerate(items):
             if not (it.old and it.new) or (len(it.old) > 1 and len(it.new) > 1):
+                continue
+            if not beside(it):
                 continue
             if any(a.units[i].heading for i in it.old) or any(b.units[j].heading for j in it.new):
                 continue
@@ -548,7 +561,8 @@ def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Link]:
     items: list[_Item] = []
     p, q = 0, 0
     for i, j in [*anchors, (len(old), len(new))]:
-        items += aligner.gap(p, i, q, j)
+        if i > p or j > q:
+            items += aligner.gap(p, i, q, j)
         if i < len(old):
             items.append(_Item((i,), (j,), 1.0))
         p, q = i + 1, j + 1
