@@ -29,6 +29,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar, overload
 
 from rapidfuzz.distance import Indel
@@ -114,16 +115,11 @@ class _Side:
 
     def __init__(self, units: Sequence[Unit], vocab: dict[str, str]) -> None:
         self.units = units
-        self.codes = _Lazy(len(units), self._code)
-        self.sizes = _Lazy(len(units), lambda n: len(words(units[n].key)))
-        self._vocab = vocab
+        # The makers hold the units and the vocabulary, not the side: no reference
+        # cycle, so an alignment's data is freed as soon as it is done.
+        self.codes = _Lazy(len(units), partial(_code, units, vocab))
+        self.sizes = _Lazy(len(units), partial(_size, units))
         self._counts: dict[int, Counter[str]] = {}
-
-    def _code(self, n: int) -> str:
-        vocab = self._vocab
-        return "".join(
-            [vocab[w] if w in vocab else _encode(w, vocab) for w in words(self.units[n].key)]
-        )
 
     def count(self, n: int) -> Counter[str]:
         """The word counts of paragraph ``n`` (made when first needed)."""
@@ -131,6 +127,14 @@ class _Side:
         if found is None:
             found = self._counts[n] = Counter(self.codes[n])
         return found
+
+
+def _code(units: Sequence[Unit], vocab: dict[str, str], n: int) -> str:
+    return "".join([vocab[w] if w in vocab else _encode(w, vocab) for w in words(units[n].key)])
+
+
+def _size(units: Sequence[Unit], n: int) -> int:
+    return len(words(units[n].key))
 
 
 class _Lazy(Sequence[T]):

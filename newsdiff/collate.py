@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from newsdiff.compare import begins_with, compare, mark_truncation
 from newsdiff.errors import NewsdiffError, VersionError
-from newsdiff.models import Article, Revision, Story
+from newsdiff.models import Article, Block, Revision, Story
 from newsdiff.parse import parse
 from newsdiff.text import key, word_count
 
@@ -44,13 +44,17 @@ def _most_complete(articles: Sequence[tuple[str, Article]]) -> str:
     return articles[max(sizes)[1]][0]
 
 
-def _is_cut_copy(short: Sequence[str], full: Sequence[str]) -> bool:
+def _is_cut_copy(short: Sequence[Block], full: Sequence[Block]) -> bool:
     """Whether ``short`` is ``full`` cut off: the same paragraphs (typography aside), the
-    last perhaps cut part-way, and then nothing."""
+    last perhaps cut part-way, and then nothing. Keys are made only where the texts
+    differ, and only until the first paragraph that is not the same."""
     if not short or len(short) >= len(full):
         return False
     *head, last = short
-    return list(head) == list(full[: len(head)]) and begins_with(full[len(head)], last)
+    same = all(
+        a.text == b.text or key(a.text) == key(b.text) for a, b in zip(head, full, strict=False)
+    )
+    return same and begins_with(key(full[len(head)].text), key(last.text))
 
 
 def collate(
@@ -91,9 +95,9 @@ def collate(
         for name, article in articles
         if name != canonical
     }
-    keys = {name: [key(p.text) for p in article.paragraphs] for name, article in articles}
+    paragraphs = {name: article.paragraphs for name, article in articles}
     for name, revision in revisions.items():
-        if any(_is_cut_copy(keys[name], keys[other]) for other in keys if other != name):
+        if any(_is_cut_copy(paragraphs[name], paragraphs[o]) for o in paragraphs if o != name):
             entries = mark_truncation(
                 revision.alignment, canon.paragraphs, revision.new.paragraphs, known=True
             )
