@@ -99,7 +99,9 @@ def collate(
     for name, revision in revisions.items():
         if any(_is_cut_copy(paragraphs[name], paragraphs[o]) for o in paragraphs if o != name):
             entries = mark_truncation(
-                revision.alignment, canon.paragraphs, revision.new.paragraphs, known=True
+                revision.alignment, canon.paragraphs, revision.new_article.paragraphs, known=True
             )
-            revisions[name] = Revision.assemble(canonical, name, canon, revision.new, entries)
+            revisions[name] = Revision.assemble(
+                canonical, name, canon, revision.new_article, entries
+            )
     return Story.assemble(canonical, articles, revisions)

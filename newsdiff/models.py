@@ -42,7 +42,11 @@ from newsdiff.text import word_count
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
 
+    from newsdiff.render.options import Typography, View
+
 _PROBLEMS_SHOWN = 3
+_REPR_TEXT = 60
+"""Characters of a block's text its repr shows."""
 
 SCHEMA_VERSION = 2
 """The version of the JSON that :class:`Revision` and :class:`Story` write (the field
@@ -197,6 +201,12 @@ class Block(_Model):
     def is_boilerplate(self) -> bool:
         return self.kind.is_boilerplate
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        for name, value in super().__repr_args__():
+            if name == "text" and len(value) > _REPR_TEXT:
+                value = value[: _REPR_TEXT - 1] + "…"
+            yield name, value
+
     @property
     def source(self) -> str:
         """The block's text as it stood in the input (line breaks inside it joined)."""
@@ -207,7 +217,11 @@ class Metadata(_Model):
     """Facts about a version found while parsing; all optional."""
 
     date: str | None = Field(None, description="date from crawler metadata, as written")
-    dateline: str | None = Field(None, description="the lede's dateline, e.g. 'KYIV, Ukraine (AP)'")
+    origin: str | None = Field(
+        None,
+        description="where and by whom the story was filed: the lede's dateline without its "
+        "dash, e.g. 'KYIV, Ukraine (AP)' (that block's dateline is 'KYIV, Ukraine (AP) — ')",
+    )
     headline: str | None = None
     byline: str | None = None
     published: str | None = Field(None, description="publication date the page declares (ISO)")
@@ -218,6 +232,11 @@ class Metadata(_Model):
 
 class Article(_Model):
     """One version of a story: every block in reading order, boilerplate included."""
+
+    def __repr__(self) -> str:
+        """Short, for a REPL: counts and the headline."""
+        headline = f", headline={self.metadata.headline!r}" if self.metadata.headline else ""
+        return f"Article({len(self.blocks)} blocks, {len(self.paragraphs)} paragraphs{headline})"
 
     blocks: tuple[Block, ...]
     metadata: Metadata = Metadata()
@@ -293,29 +312,30 @@ class Span(_Model):
     """A run of text inside a change: kept (equal), only in the version (insert), or only
     in the canonical (delete).
 
-    ``old`` / ``new`` say which paragraph of ``Change.old`` / ``Change.new`` the text
-    belongs to (position in that tuple); a side the span is not on is ``None``.
-    ``edit`` says what kind of edit an insert or delete span is part of.
+    ``old_part`` / ``new_part`` say which paragraph of ``Change.old`` / ``Change.new``
+    the text belongs to (position in that tuple); a side the span is not on is ``None``.
+    ``edit_class`` says what kind of edit an insert or delete span is part of.
     """
 
     op: SpanOp
     text: str
-    old: int | None = None
-    new: int | None = None
-    edit: EditClass | None = None
+    old_part: int | None = None
+    new_part: int | None = None
+    edit_class: EditClass | None = None
 
 
 class Edit(_Model):
     """One edit inside a change: a run of inserted and deleted spans between kept text.
 
-    ``start`` / ``stop`` index the change's spans; ``old_figures`` / ``new_figures``
-    list the numbers on each side when the edit is a figure change.
+    ``deleted`` / ``inserted`` are the text taken out and put in; ``start`` / ``stop``
+    index the change's spans; ``old_figures`` / ``new_figures`` list the numbers on each
+    side when the edit is a figure change.
     """
 
-    edit: EditClass
+    edit_class: EditClass
     action: EditAction
-    old: str = ""
-    new: str = ""
+    deleted: str = ""
+    inserted: str = ""
     start: int = Field(ge=0)
     stop: int = Field(ge=0)
     old_figures: tuple[str, ...] = ()
@@ -404,15 +424,19 @@ class Change(_Model):
         spelling, reflowed paragraphs and a truncated republication's missing tail do not."""
         if self.truncated:
             return False
-        return any(e.edit.substantive for e in self.edits)
+        return any(e.edit_class.substantive for e in self.edits)
 
     def old_text(self, part: int) -> str:
         """Rebuild the text of ``old[part]`` from the spans."""
-        return "".join(s.text for s in self.spans if s.op is not SpanOp.INSERT and s.old == part)
+        return "".join(
+            s.text for s in self.spans if s.op is not SpanOp.INSERT and s.old_part == part
+        )
 
     def new_text(self, part: int) -> str:
         """Rebuild the text of ``new[part]`` from the spans."""
-        return "".join(s.text for s in self.spans if s.op is not SpanOp.DELETE and s.new == part)
+        return "".join(
+            s.text for s in self.spans if s.op is not SpanOp.DELETE and s.new_part == part
+        )
 
     @property
     def words_inserted(self) -> int:
@@ -499,7 +523,7 @@ def revision_stats(changes: Sequence[Change]) -> RevisionStats:
     for change in changes:
         counts[change.kind] += 1
         for edit in change.edits:
-            edits[edit.edit] = edits.get(edit.edit, 0) + 1
+            edits[edit.edit_class] = edits.get(edit.edit_class, 0) + 1
         if change.kind is ChangeKind.UNCHANGED:
             kept += sum(word_count(p.text) for p in change.old) * 2
             continue
@@ -519,7 +543,8 @@ def revision_stats(changes: Sequence[Change]) -> RevisionStats:
 
 
 class Revision(_Model):
-    """A version (``new``) compared against the canonical (``old``).
+    """A version (``new_article``, called ``new_name``) compared against the canonical
+    (``old_article``, called ``old_name``).
 
     ``alignment`` is what was decided, compactly: changes, with stretches of unchanged
     paragraphs as :class:`UnchangedRun` entries. ``changes`` gives one :class:`Change`
@@ -530,8 +555,8 @@ class Revision(_Model):
     schema_version: int = Field(SCHEMA_VERSION, description="version of this JSON format")
     old_name: str = "old"
     new_name: str = "new"
-    old: Article
-    new: Article
+    old_article: Article = Field(description="the canonical version")
+    new_article: Article = Field(description="the version compared against it")
     alignment: tuple[Change | UnchangedRun, ...]
 
     @model_validator(mode="before")
@@ -541,8 +566,8 @@ class Revision(_Model):
 
     @model_validator(mode="after")
     def _link(self) -> Self:
-        _check_positions(self.alignment, self.old, self.new)
-        _bind(self.alignment, self.old, self.new)
+        _check_positions(self.alignment, self.old_article, self.new_article)
+        _bind(self.alignment, self.old_article, self.new_article)
         return self
 
     @classmethod
@@ -554,8 +579,8 @@ class Revision(_Model):
             schema_version=SCHEMA_VERSION,
             old_name=old_name,
             new_name=new_name,
-            old=old,
-            new=new,
+            old_article=old,
+            new_article=new,
             alignment=tuple(alignment),
         )
         _bind(revision.alignment, old, new)
@@ -571,7 +596,7 @@ class Revision(_Model):
             if isinstance(entry, Change):
                 changes.append(entry)
                 continue
-            sides = sides or _Sides(self.old, self.new)
+            sides = sides or _Sides(self.old_article, self.new_article)
             changes.extend(entry.changes(sides))
         return tuple(changes)
 
@@ -613,12 +638,34 @@ class Revision(_Model):
 
         return mimebundle(self)
 
-    def to_html(self, **options: Any) -> str:
-        """A standalone HTML page of this revision (``view="inline"`` for one column);
-        options as for :func:`newsdiff.render.revision_page`."""
+    def to_html(
+        self,
+        *,
+        view: View | str = "side-by-side",
+        typography: Typography | str = "dim",
+        context: int | None = None,
+        substantive: bool = False,
+    ) -> str:
+        """A standalone HTML page of this revision: side by side, or ``view="inline"``
+        for one column (:class:`newsdiff.render.View`); the other options as in
+        :class:`newsdiff.render.ViewOptions`. A name that is not a view or a typography
+        setting is a :class:`~newsdiff.SettingError` listing the valid ones."""
         from newsdiff.render.html import revision_page
 
-        return revision_page(self, **options)
+        return revision_page(
+            self, view=view, typography=typography, context=context, substantive=substantive
+        )
+
+    def __repr__(self) -> str:
+        """Short, for a REPL: the names, the counts of changes, the significance line."""
+        counts: dict[ChangeKind, int] = {}
+        for entry in self.alignment:
+            kind = entry.kind if isinstance(entry, Change) else ChangeKind.UNCHANGED
+            counts[kind] = counts.get(kind, 0) + (1 if isinstance(entry, Change) else entry.length)
+        changes = ", ".join(f"{counts[k]} {k.value}" for k in ChangeKind if k in counts)
+        return (
+            f"Revision({self.new_name!r} against {self.old_name!r}: {changes}; {self.significance})"
+        )
 
 
 class Presence(StrEnum):
@@ -640,14 +687,18 @@ class Cell(_Model):
     """One version's share of one story row: how it carries the row and where."""
 
     presence: Presence
-    paragraphs: tuple[int, ...] = Field((), description="positions in that version's paragraphs")
+    positions: tuple[int, ...] = Field((), description="positions in that version's paragraphs")
     similarity: float = Field(0.0, ge=0.0, le=1.0)
 
 
 class StoryRow(_Model):
     """A paragraph of the story: a canonical paragraph, or one only some versions carry."""
 
-    canonical: int | None = Field(None, description="position in the canonical's paragraphs")
+    position: int | None = Field(
+        None,
+        description="position in the canonical's paragraphs; none for a paragraph the "
+        "canonical lacks",
+    )
     text: str = Field(description="the canonical text, or the first carrying version's text")
     cells: dict[str, Cell]
 
@@ -762,9 +813,21 @@ class Story(_Model):
 
         return mimebundle(self)
 
-    def to_html(self, **options: Any) -> str:
-        """A standalone HTML page of this story; options as for
-        :func:`newsdiff.render.story_page`."""
+    def to_html(
+        self,
+        *,
+        typography: Typography | str = "dim",
+        context: int | None = None,
+        substantive: bool = False,
+    ) -> str:
+        """A standalone HTML page of this story: the heat map, then each version side by
+        side with the canonical; options as in :class:`newsdiff.render.ViewOptions`."""
         from newsdiff.render.html import story_page
 
-        return story_page(self, **options)
+        return story_page(self, typography=typography, context=context, substantive=substantive)
+
+    def __repr__(self) -> str:
+        """Short, for a REPL: the versions, the canonical, each revision's significance."""
+        lines = [f"Story({len(self.versions)} versions, canonical {self.canonical!r}"]
+        lines += [f"  {name!r}: {rev.significance}" for name, rev in self.revisions.items()]
+        return "\n".join(lines) + ")"

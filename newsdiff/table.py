@@ -23,12 +23,12 @@ _PRESENCE = {
     ChangeKind.SPLIT: Presence.SPLIT,
     ChangeKind.MERGED: Presence.MERGED,
 }
-_ABSENT = Cell.model_construct(presence=Presence.ABSENT, paragraphs=(), similarity=0.0)
-_TRUNCATED = Cell.model_construct(presence=Presence.TRUNCATED, paragraphs=(), similarity=0.0)
+_ABSENT = Cell.model_construct(presence=Presence.ABSENT, positions=(), similarity=0.0)
+_TRUNCATED = Cell.model_construct(presence=Presence.TRUNCATED, positions=(), similarity=0.0)
 
 
 def _cell(presence: Presence, paragraphs: tuple[int, ...], similarity: float) -> Cell:
-    return Cell.model_construct(presence=presence, paragraphs=paragraphs, similarity=similarity)
+    return Cell.model_construct(presence=presence, positions=paragraphs, similarity=similarity)
 
 
 class _Extra:
@@ -57,7 +57,7 @@ def story_rows(
             olds = change.old_positions
             news = change.new_positions
             if change.kind is ChangeKind.ADDED:
-                text = revision.new.paragraphs[news[0]].text
+                text = revision.new_article.paragraphs[news[0]].text
                 _place_extra(extras, name, slot, text, news)
                 continue
             if change.kind is not ChangeKind.REMOVED:
@@ -79,7 +79,7 @@ def story_rows(
     def extra_rows(slot: int) -> list[StoryRow]:
         return [
             StoryRow.model_construct(
-                canonical=None, text=e.text, cells={n: e.cells.get(n, _ABSENT) for n in names}
+                position=None, text=e.text, cells={n: e.cells.get(n, _ABSENT) for n in names}
             )
             for e in by_slot.get(slot, [])
         ]
@@ -88,7 +88,7 @@ def story_rows(
     for k, block in enumerate(canon.paragraphs):
         rows.append(
             StoryRow.model_construct(
-                canonical=k, text=block.text, cells={n: cells[k][n] for n in names}
+                position=k, text=block.text, cells={n: cells[k][n] for n in names}
             )
         )
         rows += extra_rows(k)

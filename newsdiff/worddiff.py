@@ -244,4 +244,4 @@ def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Span, ...]:
 
 
 def _span(op: SpanOp, text: str, old: int | None, new: int | None) -> Span:
-    return Span.model_construct(op=op, text=text, old=old, new=new, edit=None)
+    return Span.model_construct(op=op, text=text, old_part=old, new_part=new, edit_class=None)

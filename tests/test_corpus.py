@@ -336,7 +336,7 @@ def test_edit_classes_column() -> None:
     for change in changes:
         classes = edit_classes(change)
         assert list(classes) == sorted(classes, key=order.index)
-        assert set(classes) == {e.edit.value for e in change.edits}
+        assert set(classes) == {e.edit_class.value for e in change.edits}
         seen.update(classes)
     assert {"figure", "wording"} <= seen
     unchanged = next(c for c in changes if c.kind is ChangeKind.UNCHANGED and not c.edits)

@@ -149,9 +149,13 @@ def span_rows(record: StoryRecord) -> Iterator[SpanRow]:
                     change=n,
                     span=k,
                     op=span.op.value,
-                    edit=span.edit.value if span.edit else None,
-                    old_paragraph=None if span.old is None else change.old_positions[span.old],
-                    new_paragraph=None if span.new is None else change.new_positions[span.new],
+                    edit=span.edit_class.value if span.edit_class else None,
+                    old_paragraph=None
+                    if span.old_part is None
+                    else change.old_positions[span.old_part],
+                    new_paragraph=None
+                    if span.new_part is None
+                    else change.new_positions[span.new_part],
                     text=span.text,
                 )
 
