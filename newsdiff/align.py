@@ -29,15 +29,17 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from functools import partial
+from typing import TypeVar, overload
 
 from rapidfuzz.distance import Indel
 
 from newsdiff import dmp
 from newsdiff.models import ChangeKind
-from newsdiff.text import words
+from newsdiff.text import key, words
 
 H = TypeVar("H", bound=Hashable)
+T = TypeVar("T")
 
 TAU = 0.35
 """A 1-1 link needs word similarity above this (below, removed + added scores better)."""
@@ -63,12 +65,37 @@ RARE_POSTINGS = 8
 """Words in more paragraphs than this per side are too common to propose candidates."""
 
 
-@dataclass(frozen=True, slots=True)
 class Unit:
-    """A paragraph as the aligner sees it."""
+    """A paragraph as the aligner sees it: its text, whether it is a sub-heading, and
+    its comparison key, made when first needed.
 
-    key: str
-    heading: bool = False
+    Units compare equal when their keys are; equal texts answer that without making
+    the keys, so the long stretches two versions share cost a string comparison each.
+    """
+
+    __slots__ = ("_key", "heading", "text")
+
+    def __init__(self, text: str, heading: bool = False) -> None:
+        self.text = text
+        self.heading = heading
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = key(self.text)
+        return self._key
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Unit):
+            return NotImplemented
+        return self.text == other.text or self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Unit({self.text!r}, heading={self.heading})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +109,16 @@ class Link:
 
 
 class _Side:
-    """Per-side word data: token lists, encoded token strings (for rapidfuzz), sizes."""
+    """Per-side word data, made for a paragraph when first needed: encoded word strings
+    (for rapidfuzz) and sizes. Paragraphs inside the stretches two versions share are
+    never looked at."""
 
     def __init__(self, units: Sequence[Unit], vocab: dict[str, str]) -> None:
         self.units = units
-        self.keys = [u.key for u in units]
-        self.words = [words(k) for k in self.keys]
-        self.codes = [
-            "".join([vocab[w] if w in vocab else _encode(w, vocab) for w in ws])
-            for ws in self.words
-        ]
-        self.sizes = [len(ws) for ws in self.words]
+        # The makers hold the units and the vocabulary, not the side: no reference
+        # cycle, so an alignment's data is freed as soon as it is done.
+        self.codes = _Lazy(len(units), partial(_code, units, vocab))
+        self.sizes = _Lazy(len(units), partial(_size, units))
         self._counts: dict[int, Counter[str]] = {}
 
     def count(self, n: int) -> Counter[str]:
@@ -101,6 +127,37 @@ class _Side:
         if found is None:
             found = self._counts[n] = Counter(self.codes[n])
         return found
+
+
+def _code(units: Sequence[Unit], vocab: dict[str, str], n: int) -> str:
+    return "".join([vocab[w] if w in vocab else _encode(w, vocab) for w in words(units[n].key)])
+
+
+def _size(units: Sequence[Unit], n: int) -> int:
+    return len(words(units[n].key))
+
+
+class _Lazy(Sequence[T]):
+    """A sequence whose items are made by ``make(index)`` when first read."""
+
+    def __init__(self, size: int, make: Callable[[int], T]) -> None:
+        self._items: list[T | None] = [None] * size
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, n: int) -> T: ...
+    @overload
+    def __getitem__(self, n: slice) -> Sequence[T]: ...
+    def __getitem__(self, n: int | slice) -> T | Sequence[T]:
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(len(self)))]
+        item = self._items[n]
+        if item is None:
+            item = self._items[n] = self._make(n)
+        return item
 
 
 def _encode(word: str, vocab: dict[str, str]) -> str:
@@ -406,13 +463,15 @@ class _Aligner:
         """Join leftover neighbours to links whose other side contains their words."""
         a, b = self.a, self.b
         df: Counter[str] = Counter()
-        for codes in a.codes + b.codes:
-            df.update(set(codes))
         total = len(a.codes) + len(b.codes)
 
         def explains(part: str, whole: str, linked: str) -> float:
             """IDF-weighted share of ``part``'s words found in what ``whole`` has beyond
             ``linked`` (the paragraphs already linked to it)."""
+            if not df:  # document frequencies over both sides, once, when first needed
+                for side in (a, b):
+                    for n in range(len(side.codes)):
+                        df.update(set(side.codes[n]))
             rest = Counter(whole) - Counter(linked)
             # Sorted, so the float sum is the same in every process (str hashes vary).
             weights = {c: math.log(total / df[c]) for c in sorted(set(part))}
@@ -427,10 +486,23 @@ class _Aligner:
         def joined(side: _Side, idx: Sequence[int]) -> str:
             return "".join(side.codes[k] for k in sorted(idx))
 
+        def beside(it: _Item) -> bool:
+            """Whether a leftover paragraph stands next to the link on either side."""
+            return (
+                min(it.old) - 1 in removed
+                or max(it.old) + 1 in removed
+                or min(it.new) - 1 in added
+                or max(it.new) + 1 in added
+            )
+
         merged: dict[int, _Item] = {}
         dropped: set[int] = set()
+        if not (removed or added):
+            return items
         for n, it in enumerate(items):
             if not (it.old and it.new) or (len(it.old) > 1 and len(it.new) > 1):
+                continue
+            if not beside(it):
                 continue
             if any(a.units[i].heading for i in it.old) or any(b.units[j].heading for j in it.new):
                 continue
@@ -480,7 +552,7 @@ class _Aligner:
             return Link(ChangeKind.MERGED, item.old, item.new, item.similarity)
         if len(item.new) > 1:
             return Link(ChangeKind.SPLIT, item.old, item.new, item.similarity)
-        same = self.a.keys[item.old[0]] == self.b.keys[item.new[0]]
+        same = self.a.units[item.old[0]] == self.b.units[item.new[0]]
         kind = ChangeKind.UNCHANGED if same else ChangeKind.CHANGED
         return Link(kind, item.old, item.new, 1.0 if same else item.similarity)
 
@@ -489,11 +561,12 @@ def align(old: Sequence[Unit], new: Sequence[Unit]) -> list[Link]:
     """Align two paragraph sequences; the links come in the new side's reading order,
     removed paragraphs where they stood relative to their neighbours."""
     aligner = _Aligner(old, new)
-    anchors = equal_anchors(aligner.a.keys, aligner.b.keys, lambda k: float(len(words(k))))
+    anchors = equal_anchors(old, new, lambda unit: float(len(words(unit.key))))
     items: list[_Item] = []
     p, q = 0, 0
     for i, j in [*anchors, (len(old), len(new))]:
-        items += aligner.gap(p, i, q, j)
+        if i > p or j > q:
+            items += aligner.gap(p, i, q, j)
         if i < len(old):
             items.append(_Item((i,), (j,), 1.0))
         p, q = i + 1, j + 1

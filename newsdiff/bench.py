@@ -21,7 +21,22 @@ One run on one machine, every figure measured side by side:
    base). Peak memory is Python's heap as :mod:`tracemalloc` sees it, in a separate run
    (tracing slows the code down), inputs excluded.
 
-3. **Targets** from the performance issue, each marked met or not.
+3. **A long pair**: two versions of ``--long`` paragraphs (default 100,000, twelve
+   words each) that differ in one word, against ``difflib.unified_diff`` over the same
+   lines; time and peak memory from text and pre-parsed, and parsing alone.
+
+4. **Number of changes**: one 10,000-paragraph story against versions with 0 to 1,000
+   paragraphs edited, pre-parsed: what ``compare`` costs, and what working out every
+   span, edit and total costs on top.
+
+5. **JSON size**: the collated built-in story and each shared story as JSON, and as a
+   line of a corpus job's ``stories.jsonl``.
+
+6. **Targets** from the performance issues, each marked met or not.
+
+``compare`` returns the alignment; the word diff, edit classes and totals of each
+change are worked out when first read. Real pairs are therefore timed twice: the call
+alone, and the call plus every span, edit and total ("full").
 
 Timing is wall-clock (:func:`time.perf_counter`); the diff backend is the pure-Python
 one unless ``NEWSDIFF_DIFF_BACKEND`` says otherwise, and the ``fast`` backend gets its
@@ -51,8 +66,9 @@ from diff_match_patch import diff_match_patch
 from newsdiff import dmp
 from newsdiff.collate import collate
 from newsdiff.compare import compare
+from newsdiff.corpus.records import StoryRecord, VersionInfo
 from newsdiff.demo import demo_versions
-from newsdiff.models import Article
+from newsdiff.models import Article, Revision
 from newsdiff.parse import parse
 
 DEFAULT_STORIES = Path("..") / "shared" / "stories"
@@ -68,6 +84,19 @@ TARGET_WHOLE_TEXT_RATIO = 30.0
 TARGET_BIG_S = 2.0
 TARGET_BIG_MB = 200.0
 TARGET_COLLATE_MS = 150.0
+TARGET_LONG_RATIO = 5.0
+"""The long pair: compare ≤ this × difflib.unified_diff of the same lines."""
+TARGET_LONG_MB = 300.0
+TARGET_SEED_RATIO = 100.0
+"""A seed-size pair from text: ≥ this × faster than whole-text diff-match-patch."""
+SEED_JSON_BEFORE = 304_722
+"""Bytes of the seed story (ukraine-peacekeeping) collated, as JSON, before lean
+revisions; the target is a fifth of it."""
+TARGET_COLLATE_MB = 300.0
+LONG_PARAGRAPHS = 100_000
+LONG_WORDS = 12
+CHANGE_COUNTS = (0, 1, 10, 100, 1_000)
+CHANGES_PARAGRAPHS = 10_000
 
 
 # ---------------------------------------------------------------- measuring
@@ -110,6 +139,22 @@ def html_diff(old: str, new: str) -> int:
     return len(difflib.HtmlDiff().make_table(old.splitlines(), new.splitlines()))
 
 
+def unified_diff(old: str, new: str) -> int:
+    return len(list(difflib.unified_diff(old.splitlines(), new.splitlines())))
+
+
+def materialize(revision: Revision) -> Revision:
+    """Work out everything a full view reads: every change's spans and edits, the totals."""
+    for change in revision.changes:
+        _ = change.spans, change.edits
+    _ = revision.stats
+    return revision
+
+
+def compare_full(old: str | Article, new: str | Article) -> Revision:
+    return materialize(compare(old, new))
+
+
 # ---------------------------------------------------------------- real stories
 
 
@@ -117,6 +162,7 @@ def html_diff(old: str, new: str) -> int:
 class PairTimes:
     compare_text: float
     compare_parsed: float
+    full_text: float
     whole_text: float
     html: float
     compare_fast: float | None
@@ -130,6 +176,8 @@ class StoryResult:
     words: tuple[int, ...]
     pairs: list[PairTimes] = field(default_factory=list)
     collate_ms: float = 0.0
+    json_bytes: int = 0
+    line_bytes: int = 0
 
 
 def _text(source: str | bytes) -> str:
@@ -147,6 +195,7 @@ def _pair(
         return PairTimes(
             compare_text=_median_ms(lambda: compare(a, b), repeat),
             compare_parsed=_median_ms(lambda: compare(pa, pb), repeat),
+            full_text=_median_ms(lambda: compare_full(a, b), repeat),
             whole_text=_median_ms(lambda: whole_text_dmp(a, b), 1) if baselines else 0.0,
             html=_median_ms(lambda: html_diff(a, b), 1) if baselines else 0.0,
             compare_fast=fast_ms,
@@ -171,6 +220,12 @@ def bench_story(
         )
     with dmp.using_backend("python"):
         result.collate_ms = _median_ms(lambda: collate(dict(versions)), repeat)
+    story = collate(dict(versions))
+    result.json_bytes = len(story.model_dump_json().encode("utf-8"))
+    record = StoryRecord(
+        story_id=name, versions=tuple(VersionInfo(id=v) for v in versions), story=story
+    )
+    result.line_bytes = len(record.model_dump_json().encode("utf-8")) + 1
     return result
 
 
@@ -204,8 +259,8 @@ class Synthetic:
         # Zipf-like: a few words are everywhere, most are rare, like real prose.
         self.weights = [1 / (rank + 1) for rank in range(len(self.vocab))]
 
-    def paragraph(self) -> str:
-        n = self.rng.randint(*WORDS_PER_PARAGRAPH)
+    def paragraph(self, n: int | None = None) -> str:
+        n = n or self.rng.randint(*WORDS_PER_PARAGRAPH)
         words = self.rng.choices(self.vocab, self.weights, k=n)
         cut = self.rng.randint(6, max(6, n - 6))
         first = " ".join(words[:cut]).capitalize()
@@ -294,6 +349,86 @@ def bench_scale(
     )
 
 
+@dataclass
+class LongResult:
+    paragraphs: int
+    chars: int
+    difflib_ms: float
+    parse_ms: float
+    compare_text_ms: float
+    compare_parsed_ms: float
+    text_mb: float
+    parsed_mb: float
+    parse_mb: float
+
+    @property
+    def text_ratio(self) -> float:
+        return self.compare_text_ms / self.difflib_ms
+
+    @property
+    def parsed_ratio(self) -> float:
+        return self.compare_parsed_ms / self.difflib_ms
+
+
+def one_word_pair(paragraphs: int, seed: int = 2024) -> tuple[str, str]:
+    """Two versions of ``paragraphs`` paragraphs of LONG_WORDS words, one word apart."""
+    gen = Synthetic(seed)
+    base = [gen.paragraph(LONG_WORDS) for _ in range(paragraphs)]
+    middle = base[len(base) // 2].split(" ")
+    middle[len(middle) // 2] = "amended"
+    edited = [*base[: len(base) // 2], " ".join(middle), *base[len(base) // 2 + 1 :]]
+    return _join(base), _join(edited)
+
+
+def bench_long(paragraphs: int, memory: bool = True) -> LongResult:
+    old, new = one_word_pair(paragraphs)
+    po, pn = parse(old), parse(new)
+    with dmp.using_backend("python"):
+        return LongResult(
+            paragraphs=paragraphs,
+            chars=len(old),
+            difflib_ms=_median_ms(lambda: unified_diff(old, new), 3),
+            parse_ms=_median_ms(lambda: parse(old), 1),
+            compare_text_ms=_median_ms(lambda: compare(old, new), 1),
+            compare_parsed_ms=_median_ms(lambda: compare(po, pn), 3),
+            text_mb=_peak_mb(lambda: compare(old, new)) if memory else 0.0,
+            parsed_mb=_peak_mb(lambda: compare(po, pn)) if memory else 0.0,
+            parse_mb=_peak_mb(lambda: (parse(old), parse(new))) if memory else 0.0,
+        )
+
+
+@dataclass
+class ChangesResult:
+    changed: int
+    compare_ms: float
+    full_ms: float
+
+
+def bench_changes(
+    paragraphs: int, counts: Sequence[int], repeat: int, seed: int = 2024
+) -> list[ChangesResult]:
+    """One story against versions with ``count`` paragraphs edited, pre-parsed."""
+    gen = Synthetic(seed)
+    base = gen.story(paragraphs)
+    old = parse(_join(base))
+    results = []
+    for count in counts:
+        edited = list(base)
+        for k in sorted(gen.rng.sample(range(paragraphs), min(count, paragraphs))):
+            edited[k] = gen.edit(edited[k])
+        results.append(_changes(count, old, parse(_join(edited)), repeat))
+    return results
+
+
+def _changes(count: int, old: Article, new: Article, repeat: int) -> ChangesResult:
+    with dmp.using_backend("python"):
+        return ChangesResult(
+            changed=count,
+            compare_ms=_median_ms(lambda: compare(old, new), repeat),
+            full_ms=_median_ms(lambda: compare_full(old, new), repeat),
+        )
+
+
 def seed_collate_ms(versions: int, repeat: int, seed: int = 2024) -> tuple[float, float]:
     """Collating ``versions`` seed-size synthetic versions: from text and pre-parsed."""
     gen = Synthetic(seed)
@@ -328,8 +463,10 @@ def story_table(results: Sequence[StoryResult]) -> list[str]:
     fast = any(p.compare_fast is not None for r in results for p in r.pairs)
     head = (
         "| story | pairs | paragraphs | words | compare, text (ms) | compare, parsed (ms) | "
+        "full, text (ms) | "
         + ("compare, parsed, fast (ms) | " if fast else "")
-        + "whole-text dmp (ms) | HtmlDiff (ms) | dmp ÷ compare | HtmlDiff ÷ compare |"
+        + "whole-text dmp (ms) | HtmlDiff (ms) | dmp ÷ compare | dmp ÷ full | "
+        "HtmlDiff ÷ compare |"
     )
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for r in results:
@@ -338,13 +475,15 @@ def story_table(results: Sequence[StoryResult]) -> list[str]:
         lines.append(
             f"| {r.name} | {len(p)} | {min(r.paragraphs)}–{max(r.paragraphs)} | "
             f"{min(r.words):,}–{max(r.words):,} | {_ms(_med([x.compare_text for x in p]))} | "
-            f"{_ms(_med([x.compare_parsed for x in p]))} | {fast_cell}"
+            f"{_ms(_med([x.compare_parsed for x in p]))} | {_ms(_med([x.full_text for x in p]))} | "
+            f"{fast_cell}"
             + (
                 f"{_ms(_med([x.whole_text for x in p]))} | {_ms(_med([x.html for x in p]))} | "
                 f"{_ratio(_med([x.whole_text / x.compare_text for x in p]))} | "
+                f"{_ratio(_med([x.whole_text / x.full_text for x in p]))} | "
                 f"{_ratio(_med([x.html / x.compare_text for x in p]))} |"
                 if any(x.whole_text for x in p)
-                else "— | — | — | — |"
+                else "— | — | — | — | — |"
             )
         )
     return lines
@@ -365,6 +504,43 @@ def scale_table(results: Sequence[ScaleResult]) -> list[str]:
     return lines
 
 
+def long_table(r: LongResult) -> list[str]:
+    return [
+        "| | time (ms) | ÷ difflib | peak (MB) |",
+        "|---|---:|---:|---:|",
+        f"| `difflib.unified_diff` of the lines | {_ms(r.difflib_ms)} | 1.0× | — |",
+        f"| parse both versions | {_ms(2 * r.parse_ms)} | {_ratio(2 * r.parse_ms / r.difflib_ms)}"
+        f" | {r.parse_mb:.0f} |",
+        f"| `compare`, pre-parsed | {_ms(r.compare_parsed_ms)} | {_ratio(r.parsed_ratio)} | "
+        f"{r.parsed_mb:.0f} |",
+        f"| `compare`, from text | {_ms(r.compare_text_ms)} | {_ratio(r.text_ratio)} | "
+        f"{r.text_mb:.0f} |",
+    ]
+
+
+def changes_table(results: Sequence[ChangesResult]) -> list[str]:
+    lines = [
+        "| paragraphs edited | compare (ms) | full (ms) | full ÷ compare |",
+        "|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.changed:,} | {_ms(r.compare_ms)} | {_ms(r.full_ms)} | "
+            f"{_ratio(r.full_ms / r.compare_ms)} |"
+        )
+    return lines
+
+
+def json_table(results: Sequence[StoryResult]) -> list[str]:
+    lines = [
+        "| story | versions | collated JSON (bytes) | stories.jsonl line (bytes) |",
+        "|---|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(f"| {r.name} | {r.versions} | {r.json_bytes:,} | {r.line_bytes:,} |")
+    return lines
+
+
 @dataclass
 class Target:
     name: str
@@ -376,8 +552,9 @@ def targets(
     stories: Sequence[StoryResult],
     scale: Sequence[ScaleResult],
     seed_collate: tuple[float, float] | None,
+    long: LongResult | None = None,
 ) -> list[Target]:
-    found: list[Target] = []
+    found = lean_targets(stories, scale, long)
     pairs = [p for r in stories for p in r.pairs]
     if pairs:
         text = _med([p.compare_text for p in pairs])
@@ -447,6 +624,70 @@ def targets(
     return found
 
 
+def lean_targets(
+    stories: Sequence[StoryResult], scale: Sequence[ScaleResult], long: LongResult | None
+) -> list[Target]:
+    """The targets of lean revisions: cost and bytes follow what changed."""
+    found: list[Target] = []
+    if long is not None:
+        found.append(
+            Target(
+                f"{long.paragraphs:,}-paragraph pair, one word apart: compare ≤ "
+                f"{TARGET_LONG_RATIO:g}× difflib.unified_diff, pre-parsed",
+                _ratio(long.parsed_ratio),
+                long.parsed_ratio <= TARGET_LONG_RATIO,
+            )
+        )
+        found.append(
+            Target(
+                "… the same from text (parsing both versions included)",
+                f"{_ratio(long.text_ratio)} (parsing alone "
+                f"{_ratio(2 * long.parse_ms / long.difflib_ms)})",
+                long.text_ratio <= TARGET_LONG_RATIO,
+            )
+        )
+        if long.text_mb:
+            found.append(
+                Target(
+                    f"… peak ≤ {TARGET_LONG_MB:g} MB (pre-parsed / from text)",
+                    f"{long.parsed_mb:.0f} / {long.text_mb:.0f} MB (parsing alone "
+                    f"{long.parse_mb:.0f} MB)",
+                    long.text_mb <= TARGET_LONG_MB,
+                )
+            )
+    seed = [r for r in stories if r.name == "ukraine-peacekeeping"] or stories[:1]
+    for r in seed:
+        ratios = [p.whole_text / p.compare_text for p in r.pairs if p.whole_text]
+        if ratios:
+            full = _med([p.whole_text / p.full_text for p in r.pairs if p.whole_text])
+            found.append(
+                Target(
+                    f"{r.name}: pair from text ≥ {TARGET_SEED_RATIO:g}× faster than whole-text dmp",
+                    f"{_ratio(_med(ratios))} (with every span and edit: {_ratio(full)})",
+                    _med(ratios) >= TARGET_SEED_RATIO,
+                )
+            )
+        limit = SEED_JSON_BEFORE // 5
+        found.append(
+            Target(
+                f"{r.name} collated ≤ {limit:,} bytes of JSON",
+                f"{r.json_bytes:,} bytes (stories.jsonl line {r.line_bytes:,})",
+                r.json_bytes <= limit,
+            )
+        )
+    for s in scale:
+        if s.paragraphs >= 10_000 and s.collate_mb:
+            found.append(
+                Target(
+                    f"collate {s.versions} × {s.paragraphs:,} paragraphs ≤ "
+                    f"{TARGET_COLLATE_MB:g} MB peak",
+                    f"{s.collate_mb:.0f} MB",
+                    s.collate_mb <= TARGET_COLLATE_MB,
+                )
+            )
+    return found
+
+
 def environment() -> str:
     backends = "python" + (", fast" if fast_available() else "")
     return (
@@ -478,6 +719,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="skip the whole-text and HtmlDiff baselines (they are slow)",
     )
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
+    parser.add_argument(
+        "--long",
+        type=int,
+        default=LONG_PARAGRAPHS,
+        help="paragraphs of the one-word-apart pair (0 skips it)",
+    )
+    parser.add_argument(
+        "--changes-size",
+        type=int,
+        default=CHANGES_PARAGRAPHS,
+        help="paragraphs of the story edited 0, 1, 10, 100 and 1,000 times (0 skips it)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     baselines = not args.no_baselines
@@ -511,9 +764,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{_ms(seed[0])} ms from text, {_ms(seed[1])} ms pre-parsed\n",
         file=out,
     )
+    long = None
+    if args.long:
+        print(
+            f"## A long pair ({args.long:,} paragraphs of {LONG_WORDS} words, one word apart)\n",
+            file=out,
+            flush=True,
+        )
+        long = bench_long(args.long, memory=not args.no_memory)
+        print("\n".join(long_table(long)) + "\n", file=out)
+    if args.changes_size:
+        print(
+            f"## Number of changes ({args.changes_size:,} paragraphs, pre-parsed)\n",
+            file=out,
+            flush=True,
+        )
+        counts = [c for c in CHANGE_COUNTS if c <= args.changes_size]
+        changes = bench_changes(args.changes_size, counts, min(args.repeat, 3))
+        print("\n".join(changes_table(changes)) + "\n", file=out)
+    print("## JSON size (collated story)\n", file=out)
+    print("\n".join(json_table(stories)) + "\n", file=out)
     print("## Targets\n", file=out)
     print("| target | measured | met |\n|---|---|---|", file=out)
-    for t in targets(stories, scale, seed if args.versions == 20 else None):
+    for t in targets(stories, scale, seed if args.versions == 20 else None, long):
         print(f"| {t.name} | {t.measured} | {'yes' if t.met else 'no'} |", file=out)
     return 0
 

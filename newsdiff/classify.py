@@ -34,6 +34,7 @@ from newsdiff.models import (
     Edit,
     EditAction,
     EditClass,
+    Span,
     SpanOp,
 )
 from newsdiff.text import fold, key, words
@@ -186,25 +187,27 @@ def _action(old: str, new: str) -> EditAction:
     return EditAction.REPLACED
 
 
-def classify(change: Change) -> Change:
-    """The change with its edits listed and every insert/delete span labelled."""
-    spans = list(change.spans)
+def classify(kind: ChangeKind, spans: Sequence[Span]) -> tuple[tuple[Span, ...], tuple[Edit, ...]]:
+    """The spans of a change of ``kind``, each insert and delete span labelled, and the
+    change's edits."""
+    spans = list(spans)
     if all(s.op is SpanOp.EQUAL for s in spans):
-        return change  # nothing to classify: the common, unchanged case
-    if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        return tuple(spans), ()  # nothing to classify: the common, unchanged case
+    if kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         text = "".join(s.text for s in spans)
         edit_class = EditClass.QUOTE if _quotes_someone(text) else EditClass.WORDING
-        added = change.kind is ChangeKind.ADDED
-        edit = Edit(
-            edit=edit_class,
+        added = kind is ChangeKind.ADDED
+        edit = Edit.model_construct(
+            edit_class=edit_class,
             action=EditAction.ADDED if added else EditAction.REMOVED,
-            old="" if added else text,
-            new=text if added else "",
+            deleted="" if added else text,
+            inserted=text if added else "",
             start=0,
             stop=len(spans),
+            old_figures=(),
+            new_figures=(),
         )
-        labelled = tuple(s.model_copy(update={"edit": edit_class}) for s in spans)
-        return change.model_copy(update={"spans": labelled, "edits": (edit,)})
+        return tuple(s.model_copy(update={"edit_class": edit_class}) for s in spans), (edit,)
     edits: list[Edit] = []
     before_old: dict[int | None, str] = {}
     before_new: dict[int | None, str] = {}
@@ -212,8 +215,8 @@ def classify(change: Change) -> Change:
     while n < len(spans):
         span = spans[n]
         if span.op is SpanOp.EQUAL:
-            before_old[span.old] = before_old.get(span.old, "") + span.text
-            before_new[span.new] = before_new.get(span.new, "") + span.text
+            before_old[span.old_part] = before_old.get(span.old_part, "") + span.text
+            before_new[span.new_part] = before_new.get(span.new_part, "") + span.text
             n += 1
             continue
         stop = n
@@ -222,17 +225,17 @@ def classify(change: Change) -> Change:
         group = spans[n:stop]
         old = "".join(s.text for s in group if s.op is SpanOp.DELETE)
         new = "".join(s.text for s in group if s.op is SpanOp.INSERT)
-        first_old = next((s.old for s in group if s.op is SpanOp.DELETE), None)
-        first_new = next((s.new for s in group if s.op is SpanOp.INSERT), None)
+        first_old = next((s.old_part for s in group if s.op is SpanOp.DELETE), None)
+        first_new = next((s.new_part for s in group if s.op is SpanOp.INSERT), None)
         edit_class = classify_edit(
             old, new, before_old.get(first_old, ""), before_new.get(first_new, "")
         )
         edits.append(
-            Edit(
-                edit=edit_class,
+            Edit.model_construct(
+                edit_class=edit_class,
                 action=_action(old.strip(), new.strip()),
-                old=old,
-                new=new,
+                deleted=old,
+                inserted=new,
                 start=n,
                 stop=stop,
                 old_figures=tuple(_figures(old)) if edit_class is EditClass.FIGURE else (),
@@ -242,11 +245,11 @@ def classify(change: Change) -> Change:
         for k in range(n, stop):
             s = spans[k]
             side = before_old if s.op is SpanOp.DELETE else before_new
-            part = s.old if s.op is SpanOp.DELETE else s.new
+            part = s.old_part if s.op is SpanOp.DELETE else s.new_part
             side[part] = side.get(part, "") + s.text
-            spans[k] = s.model_copy(update={"edit": edit_class})
+            spans[k] = s.model_copy(update={"edit_class": edit_class})
         n = stop
-    return change.model_copy(update={"spans": tuple(spans), "edits": tuple(edits)})
+    return tuple(spans), tuple(edits)
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -264,7 +267,7 @@ def significance(changes: Sequence[Change]) -> str:
             continue
         if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
             action = change.kind.value
-            if change.edits and change.edits[0].edit is EditClass.QUOTE:
+            if change.edits and change.edits[0].edit_class is EditClass.QUOTE:
                 main[f"quote {action}"] += 1
             else:
                 main[f"paragraph {action}"] += 1
@@ -272,10 +275,10 @@ def significance(changes: Sequence[Change]) -> str:
         if change.kind in (ChangeKind.MOVED, ChangeKind.SPLIT, ChangeKind.MERGED):
             main[f"paragraph {change.kind.value}"] += 1
         for edit in change.edits:
-            if edit.edit.substantive:
-                main[_EDIT_PHRASE[edit.edit, edit.action]] += 1
+            if edit.edit_class.substantive:
+                main[_EDIT_PHRASE[edit.edit_class, edit.action]] += 1
             else:
-                minor[_MINOR_PHRASE[edit.edit]] += 1
+                minor[_MINOR_PHRASE[edit.edit_class]] += 1
     parts = [_phrase(label, n) for label, n in sorted(main.items(), key=_order)]
     if truncated:
         parts.append(f"stops early ({_plural(truncated, 'paragraph', 'paragraphs')} missing)")

@@ -1,4 +1,10 @@
-"""Compare one version against the canonical: parse → align → word diff → Revision."""
+"""Compare one version against the canonical: parse → align → Revision.
+
+The Revision holds the two articles and the alignment: one Change per decision, with
+stretches of paragraphs that read the same word for word kept as one
+:class:`~newsdiff.models.UnchangedRun`. The word diff and edit classes of each change
+are worked out from the articles when first asked for (:attr:`Change.spans`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsdiff.align import Link, Unit, align
-from newsdiff.classify import classify
 from newsdiff.errors import NoBodyError
 from newsdiff.models import (
     Article,
@@ -14,22 +19,16 @@ from newsdiff.models import (
     BlockKind,
     Change,
     ChangeKind,
+    Entry,
     Revision,
-    RevisionStats,
-    SpanOp,
+    UnchangedRun,
 )
 from newsdiff.parse import parse
-from newsdiff.text import key, word_count
-from newsdiff.worddiff import word_diff
+from newsdiff.text import key
 
 
 def _units(paragraphs: Sequence[Block]) -> list[Unit]:
-    return [Unit(key(p.text), p.kind is BlockKind.SUBHEADING) for p in paragraphs]
-
-
-def _same_key(link: Link, old: Sequence[Unit], new: Sequence[Unit]) -> bool:
-    """A 1-1 link between paragraphs equal but for typography."""
-    return len(link.old) == len(link.new) == 1 and old[link.old[0]].key == new[link.new[0]].key
+    return [Unit(p.text, p.kind is BlockKind.SUBHEADING) for p in paragraphs]
 
 
 def _require_text(article: Article, name: str) -> None:
@@ -43,21 +42,49 @@ def _require_text(article: Article, name: str) -> None:
     )
 
 
-def _change(link: Link, old: Sequence[Block], new: Sequence[Block], same_key: bool) -> Change:
-    olds = tuple(old[i] for i in link.old)
-    news = tuple(new[j] for j in link.new)
-    spans = word_diff([p.text for p in olds], [p.text for p in news])
-    typography = same_key and any(s.op is not SpanOp.EQUAL for s in spans)
-    return classify(
-        Change(
-            kind=link.kind,
-            old=olds,
-            new=news,
-            similarity=round(link.similarity, 6),
-            typography_only=typography,
-            spans=spans,
-        )
+def _change(link: Link, old: Sequence[Unit], new: Sequence[Unit]) -> Change:
+    one_to_one = len(link.old) == len(link.new) == 1
+    typography = False
+    if one_to_one and link.kind in (ChangeKind.UNCHANGED, ChangeKind.MOVED):
+        a, b = old[link.old[0]], new[link.new[0]]
+        typography = a.text != b.text and a.key == b.key
+    return Change.model_construct(
+        kind=link.kind,
+        old_positions=link.old,
+        new_positions=link.new,
+        similarity=round(link.similarity, 6),
+        typography_only=typography,
+        truncated=False,
     )
+
+
+def alignment(links: Sequence[Link], old: Sequence[Unit], new: Sequence[Unit]) -> list[Entry]:
+    """The links as alignment entries: paragraphs unchanged word for word, one after
+    another on both sides, gathered into runs."""
+    entries: list[Entry] = []
+    run: list[int] = []  # old start, new start, length of the run being gathered
+
+    def close() -> None:
+        if run:
+            entries.append(
+                UnchangedRun.model_construct(old_start=run[0], new_start=run[1], length=run[2])
+            )
+            run.clear()
+
+    for link in links:
+        if link.kind is ChangeKind.UNCHANGED:
+            i, j = link.old[0], link.new[0]
+            if old[i].text == new[j].text:
+                if run and run[0] + run[2] == i and run[1] + run[2] == j:
+                    run[2] += 1
+                else:
+                    close()
+                    run.extend((i, j, 1))
+                continue
+        close()
+        entries.append(_change(link, old, new))
+    close()
+    return entries
 
 
 TRUNCATED_TAIL = 2
@@ -71,61 +98,56 @@ def begins_with(full: str, cut: str) -> bool:
     return full.startswith(cut.rstrip(" .…"))
 
 
-def _cut_short(change: Change) -> bool:
+def _carries(entry: Entry) -> bool:
+    """Whether the entry holds paragraphs of the version."""
+    return isinstance(entry, UnchangedRun) or bool(entry.new_positions)
+
+
+def _cut_short(entry: Entry, old: Sequence[Block], new: Sequence[Block]) -> bool:
     """Whether the version's paragraph is the canonical's cut off part-way."""
-    if len(change.old) != 1 or len(change.new) != 1:
+    if isinstance(entry, UnchangedRun):
         return False
-    cut, full = key(change.new[0].text), key(change.old[0].text)
+    if len(entry.old_positions) != 1 or len(entry.new_positions) != 1:
+        return False
+    cut, full = key(new[entry.new_positions[0]].text), key(old[entry.old_positions[0]].text)
     return len(cut) < len(full) and begins_with(full, cut)
 
 
-def mark_truncation(changes: Sequence[Change], *, known: bool = False) -> tuple[Change, ...]:
+def mark_truncation(
+    entries: Sequence[Entry], old: Sequence[Block], new: Sequence[Block], *, known: bool = False
+) -> tuple[Entry, ...]:
     """Mark the canonical tail that a truncated version lacks as truncated, not removed.
 
-    A version is taken as truncated when it stops at least ``TRUNCATED_TAIL`` paragraphs
-    before the canonical's end and either its last paragraph is the canonical's cut off
-    part-way, or everything it has is the canonical's text unchanged (a copy cut short),
-    or ``known`` says so (collate knows when a version is a prefix of another). An
-    earlier write that simply lacks later paragraphs is not truncated: its missing tail
-    stays removed, since those paragraphs are news it did not yet have.
+    ``old`` and ``new`` are the two articles' paragraphs. A version is taken as
+    truncated when it stops at least ``TRUNCATED_TAIL`` paragraphs before the
+    canonical's end and either its last paragraph is the canonical's cut off part-way,
+    or everything it has is the canonical's text unchanged (a copy cut short), or
+    ``known`` says so (collate knows when a version is a prefix of another). An earlier
+    write that simply lacks later paragraphs is not truncated: its missing tail stays
+    removed, since those paragraphs are news it did not yet have.
     """
-    changes = list(changes)
-    last = max((n for n, c in enumerate(changes) if c.new), default=-1)
-    tail = changes[last + 1 :]
-    if last < 0 or changes[last].kind is ChangeKind.ADDED or len(tail) < TRUNCATED_TAIL:
-        return tuple(changes)
-    cut = _cut_short(changes[last])
-    copy = all(c.kind is ChangeKind.UNCHANGED for c in changes[:last] if c.new)
-    if not (known or cut or copy):
-        return tuple(changes)
-    marked = changes[: last + 1] + [c.model_copy(update={"truncated": True}) for c in tail]
-    if cut:
-        marked[last] = marked[last].model_copy(update={"truncated": True})
-    return tuple(marked)
-
-
-def stats(changes: Sequence[Change]) -> RevisionStats:
-    """Totals over a revision's changes."""
-    counts = dict.fromkeys(ChangeKind, 0)
-    inserted = deleted = kept = 0
-    for change in changes:
-        counts[change.kind] += 1
-        if change.kind is ChangeKind.UNCHANGED:
-            kept += sum(word_count(p.text) for p in change.old) * 2
-            continue
-        inserted += change.words_inserted
-        deleted += change.words_deleted
-        kept += 2 * sum(word_count(s.text) for s in change.spans if s.op is SpanOp.EQUAL)
-    total = kept + inserted + deleted
-    return RevisionStats(
-        counts=counts,
-        words_inserted=inserted,
-        words_deleted=deleted,
-        similarity=round(kept / total, 6) if total else 1.0,
-        typography_only=sum(c.typography_only for c in changes),
-        edits=dict(sorted(Counter(e.edit for c in changes for e in c.edits).items())),
-        truncated=sum(c.truncated and c.kind is ChangeKind.REMOVED for c in changes),
+    entries = list(entries)
+    last = max((n for n, e in enumerate(entries) if _carries(e)), default=-1)
+    tail = entries[last + 1 :]
+    if last < 0 or len(tail) < TRUNCATED_TAIL:
+        return tuple(entries)
+    end = entries[last]
+    if isinstance(end, Change) and end.kind is ChangeKind.ADDED:
+        return tuple(entries)
+    cut = _cut_short(end, old, new)
+    copy = all(
+        isinstance(e, UnchangedRun) or e.kind is ChangeKind.UNCHANGED
+        for e in entries[:last]
+        if _carries(e)
     )
+    if not (known or cut or copy):
+        return tuple(entries)
+    marked = entries[: last + 1] + [
+        c.model_copy(update={"truncated": True}) for c in tail if isinstance(c, Change)
+    ]
+    if cut and isinstance(end, Change):
+        marked[last] = end.model_copy(update={"truncated": True})
+    return tuple(marked)
 
 
 def compare(
@@ -150,9 +172,5 @@ def compare(
     _require_text(b, new_name)
     pa, pb = a.paragraphs, b.paragraphs
     ua, ub = _units(pa), _units(pb)
-    changes = mark_truncation(
-        [_change(link, pa, pb, _same_key(link, ua, ub)) for link in align(ua, ub)]
-    )
-    return Revision(
-        old_name=old_name, new_name=new_name, old=a, new=b, changes=changes, stats=stats(changes)
-    )
+    entries = mark_truncation(alignment(align(ua, ub), ua, ub), pa, pb)
+    return Revision.assemble(old_name, new_name, a, b, entries)

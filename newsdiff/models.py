@@ -4,32 +4,80 @@ Reading order of the models, from the bottom up:
 
 * :class:`Block` — one paragraph-sized piece of an article, with its :class:`BlockKind`.
 * :class:`Article` — every block of one version in reading order, plus :class:`Metadata`.
-* :class:`Span` — a run of equal, inserted or deleted text inside a linked change.
-* :class:`Change` — one alignment decision between the canonical and a version.
+* :class:`Change` — one alignment decision between the canonical and a version. It
+  holds paragraph *positions*; its text, word diff (:class:`Span`) and edits
+  (:class:`Edit`) are read from the articles it belongs to when first asked for.
+* :class:`UnchangedRun` — a stretch of paragraphs the two versions share word for word,
+  kept as one entry of a revision's alignment.
 * :class:`Revision` — a version compared against the canonical, with :class:`RevisionStats`.
-* :class:`Story` — N versions collated against one canonical, with a paragraph table.
+* :class:`Story` — N versions collated against one canonical, each text held once.
 
 Every model round-trips exactly through ``model_dump_json`` / ``model_validate_json``.
+Data read from outside is validated in full (references to paragraphs included); data
+newsdiff builds itself is assembled without re-validation (``model_construct``). What
+can be worked out from the stored data — spans, edits, totals, the story table — is
+not stored: it is worked out when first asked for and kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import Any, Self, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from newsdiff.errors import InvalidDataError
+from newsdiff.text import word_count
+
+if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
+    from newsdiff.render.options import Typography, View
 
 _PROBLEMS_SHOWN = 3
+_REPR_TEXT = 60
+"""Characters of a block's text its repr shows."""
+
+SCHEMA_VERSION = 2
+"""The version of the JSON that :class:`Revision` and :class:`Story` write (the field
+``schema_version``). JSON without the field is version 1, from newsdiff before 0.1's
+lean format. Reading another version is an :class:`~newsdiff.InvalidDataError`."""
 
 
 class _Model(BaseModel):
     """Base of every newsdiff model: frozen, no extra fields, and validation failures
-    raised as :class:`~newsdiff.errors.InvalidDataError` (a ``NewsdiffError``)."""
+    raised as :class:`~newsdiff.errors.InvalidDataError` (a ``NewsdiffError``).
+
+    Values worked out on demand are ``cached_property`` entries beside the fields: they
+    take no part in equality, hashing or JSON, and a copy with updated fields drops them.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Model)
+        return all(self.__dict__[name] == other.__dict__[name] for name in type(self).model_fields)
+
+    __hash__ = BaseModel.__hash__
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copy = super().model_copy(update=update, deep=deep)
+        if update:
+            for name in _cached(type(self)):
+                copy.__dict__.pop(name, None)
+        return copy
 
     @classmethod
     def model_validate(cls, *args: Any, **kwargs: Any) -> Self:
@@ -47,6 +95,10 @@ class _Model(BaseModel):
 M = TypeVar("M", bound=BaseModel)
 
 
+def _cached(model: type[BaseModel]) -> AbstractSet[str]:
+    return {n for k in model.__mro__ for n, v in vars(k).items() if isinstance(v, cached_property)}
+
+
 def _checked(model: type[M], validate: Callable[..., M], *args: Any, **kwargs: Any) -> M:
     try:
         return validate(*args, **kwargs)
@@ -57,6 +109,9 @@ def _checked(model: type[M], validate: Callable[..., M], *args: Any, **kwargs: A
 def _invalid(model: type[BaseModel], exc: ValidationError) -> InvalidDataError:
     """'not a valid Revision: changes.0.kind: Input should be …; 2 more problems'."""
     problems = exc.errors(include_url=False, include_input=False)
+    for problem in problems:
+        if problem["type"] == "schema_version":
+            return InvalidDataError(problem["msg"])
     shown = "; ".join(
         f"{'.'.join(map(str, p['loc'])) or '(top level)'}: {p['msg']}"
         for p in problems[:_PROBLEMS_SHOWN]
@@ -67,6 +122,21 @@ def _invalid(model: type[BaseModel], exc: ValidationError) -> InvalidDataError:
         f"not a valid {model.__name__}: {shown}{tail}; the data was changed or is not "
         f"newsdiff output — recreate it from the article texts"
     )
+
+
+def _check_schema_version(data: Any, model: str, legacy_field: str) -> Any:
+    """Refuse JSON written in another schema version, with a message that says so. JSON
+    without the field is version 1 when it has ``legacy_field``, which only version 1
+    wrote."""
+    if isinstance(data, dict):
+        found = data.get("schema_version", 1 if legacy_field in data else SCHEMA_VERSION)
+        if found != SCHEMA_VERSION:
+            raise PydanticCustomError(
+                "schema_version",
+                f"this {model} JSON is schema version {found!r}, and this newsdiff reads "
+                f"version {SCHEMA_VERSION}: recreate it from the article texts",
+            )
+    return data
 
 
 class BlockKind(StrEnum):
@@ -131,6 +201,12 @@ class Block(_Model):
     def is_boilerplate(self) -> bool:
         return self.kind.is_boilerplate
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        for name, value in super().__repr_args__():
+            if name == "text" and len(value) > _REPR_TEXT:
+                value = value[: _REPR_TEXT - 1] + "…"
+            yield name, value
+
     @property
     def source(self) -> str:
         """The block's text as it stood in the input (line breaks inside it joined)."""
@@ -141,7 +217,11 @@ class Metadata(_Model):
     """Facts about a version found while parsing; all optional."""
 
     date: str | None = Field(None, description="date from crawler metadata, as written")
-    dateline: str | None = Field(None, description="the lede's dateline, e.g. 'KYIV, Ukraine (AP)'")
+    origin: str | None = Field(
+        None,
+        description="where and by whom the story was filed: the lede's dateline without its "
+        "dash, e.g. 'KYIV, Ukraine (AP)' (that block's dateline is 'KYIV, Ukraine (AP) — ')",
+    )
     headline: str | None = None
     byline: str | None = None
     published: str | None = Field(None, description="publication date the page declares (ISO)")
@@ -153,14 +233,20 @@ class Metadata(_Model):
 class Article(_Model):
     """One version of a story: every block in reading order, boilerplate included."""
 
+    def __repr__(self) -> str:
+        """Short, for a REPL: counts and the headline."""
+        headline = f", headline={self.metadata.headline!r}" if self.metadata.headline else ""
+        return f"Article({len(self.blocks)} blocks, {len(self.paragraphs)} paragraphs{headline})"
+
     blocks: tuple[Block, ...]
     metadata: Metadata = Metadata()
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Block, ...]:
         """The article's own text: body paragraphs and sub-headings, in reading order.
 
-        These are the units that :func:`newsdiff.compare` aligns.
+        These are the units that :func:`newsdiff.compare` aligns; a *position* in a
+        change, a cell or a row is an index into this tuple.
         """
         return tuple(b for b in self.blocks if not b.is_boilerplate)
 
@@ -226,58 +312,111 @@ class Span(_Model):
     """A run of text inside a change: kept (equal), only in the version (insert), or only
     in the canonical (delete).
 
-    ``old`` / ``new`` say which paragraph of ``Change.old`` / ``Change.new`` the text
-    belongs to (position in that tuple); a side the span is not on is ``None``.
-    ``edit`` says what kind of edit an insert or delete span is part of.
+    ``old_part`` / ``new_part`` say which paragraph of ``Change.old`` / ``Change.new``
+    the text belongs to (position in that tuple); a side the span is not on is ``None``.
+    ``edit_class`` says what kind of edit an insert or delete span is part of.
     """
 
     op: SpanOp
     text: str
-    old: int | None = None
-    new: int | None = None
-    edit: EditClass | None = None
+    old_part: int | None = None
+    new_part: int | None = None
+    edit_class: EditClass | None = None
 
 
 class Edit(_Model):
     """One edit inside a change: a run of inserted and deleted spans between kept text.
 
-    ``start`` / ``stop`` index the change's spans; ``old_figures`` / ``new_figures``
-    list the numbers on each side when the edit is a figure change.
+    ``deleted`` / ``inserted`` are the text taken out and put in; ``start`` / ``stop``
+    index the change's spans; ``old_figures`` / ``new_figures`` list the numbers on each
+    side when the edit is a figure change.
     """
 
-    edit: EditClass
+    edit_class: EditClass
     action: EditAction
-    old: str = ""
-    new: str = ""
+    deleted: str = ""
+    inserted: str = ""
     start: int = Field(ge=0)
     stop: int = Field(ge=0)
     old_figures: tuple[str, ...] = ()
     new_figures: tuple[str, ...] = ()
 
 
+class _Sides:
+    """The two articles a change's positions point into (set by its Revision)."""
+
+    __slots__ = ("new", "old")
+
+    def __init__(self, old: Article, new: Article) -> None:
+        self.old = old
+        self.new = new
+
+
 class Change(_Model):
     """One alignment decision, in the version's reading order.
 
-    ``old`` are canonical paragraphs, ``new`` the version's; either may be empty
-    (added / removed). ``spans`` is the word-level diff: the equal and delete spans
-    rebuild each ``old`` paragraph's text exactly, the equal and insert spans each
-    ``new`` paragraph's text.
+    ``old_positions`` are positions among the canonical's paragraphs, ``new_positions``
+    among the version's; either may be empty (added / removed). The paragraphs
+    themselves are ``old`` and ``new``, and ``spans`` is the word-level diff: the equal
+    and delete spans rebuild each ``old`` paragraph's text exactly, the equal and insert
+    spans each ``new`` paragraph's text. Spans and edits are worked out from the two
+    articles when first asked for, so a Change read on its own (not through its
+    Revision or Story) has positions but no text.
     """
 
     kind: ChangeKind
-    old: tuple[Block, ...] = ()
-    new: tuple[Block, ...] = ()
+    old_positions: tuple[int, ...] = Field(
+        (), description="positions in the canonical's paragraphs"
+    )
+    new_positions: tuple[int, ...] = Field((), description="positions in the version's paragraphs")
     similarity: float = Field(ge=0.0, le=1.0, description="word similarity of the two sides")
     typography_only: bool = Field(
         False, description="the texts differ, but only in quotes, dashes, spaces or Unicode forms"
     )
-    spans: tuple[Span, ...] = ()
-    edits: tuple[Edit, ...] = ()
     truncated: bool = Field(
         False,
         description="the version stops here: a removed paragraph of the missing tail, or a "
         "last paragraph cut short",
     )
+    _sides: _Sides | None = PrivateAttr(None)
+
+    def _side(self) -> _Sides:
+        if self._sides is None:
+            raise InvalidDataError(
+                "this Change holds paragraph positions, not text: read it through the "
+                "Revision or Story it belongs to (rev.changes, story.revisions[name].changes)"
+            )
+        return self._sides
+
+    @property
+    def old(self) -> tuple[Block, ...]:
+        """The canonical's paragraphs in this change."""
+        paragraphs = self._side().old.paragraphs
+        return tuple(paragraphs[i] for i in self.old_positions)
+
+    @property
+    def new(self) -> tuple[Block, ...]:
+        """The version's paragraphs in this change."""
+        paragraphs = self._side().new.paragraphs
+        return tuple(paragraphs[j] for j in self.new_positions)
+
+    @cached_property
+    def _diff(self) -> tuple[tuple[Span, ...], tuple[Edit, ...]]:
+        from newsdiff.classify import classify
+        from newsdiff.worddiff import word_diff
+
+        spans = word_diff([p.text for p in self.old], [p.text for p in self.new])
+        return classify(self.kind, spans)
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The word-level diff, each insert and delete span labelled with its edit class."""
+        return self._diff[0]
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        """The change's edits, in reading order."""
+        return self._diff[1]
 
     @property
     def substantive(self) -> bool:
@@ -285,15 +424,19 @@ class Change(_Model):
         spelling, reflowed paragraphs and a truncated republication's missing tail do not."""
         if self.truncated:
             return False
-        return any(e.edit.substantive for e in self.edits)
+        return any(e.edit_class.substantive for e in self.edits)
 
     def old_text(self, part: int) -> str:
         """Rebuild the text of ``old[part]`` from the spans."""
-        return "".join(s.text for s in self.spans if s.op is not SpanOp.INSERT and s.old == part)
+        return "".join(
+            s.text for s in self.spans if s.op is not SpanOp.INSERT and s.old_part == part
+        )
 
     def new_text(self, part: int) -> str:
         """Rebuild the text of ``new[part]`` from the spans."""
-        return "".join(s.text for s in self.spans if s.op is not SpanOp.DELETE and s.new == part)
+        return "".join(
+            s.text for s in self.spans if s.op is not SpanOp.DELETE and s.new_part == part
+        )
 
     @property
     def words_inserted(self) -> int:
@@ -308,6 +451,34 @@ def _count_words(text: str) -> int:
     return sum(1 for token in text.split() if any(c.isalnum() for c in token))
 
 
+class UnchangedRun(_Model):
+    """``length`` paragraphs that read the same word for word in both versions, from
+    ``old_start`` in the canonical and ``new_start`` in the version: one entry instead
+    of one unchanged Change per paragraph."""
+
+    old_start: int = Field(ge=0, description="position of the first paragraph in the canonical")
+    new_start: int = Field(ge=0, description="position of the first paragraph in the version")
+    length: int = Field(ge=1)
+
+    def changes(self, sides: _Sides) -> Iterator[Change]:
+        """The run as one unchanged Change per paragraph."""
+        for k in range(self.length):
+            change = Change.model_construct(
+                kind=ChangeKind.UNCHANGED,
+                old_positions=(self.old_start + k,),
+                new_positions=(self.new_start + k,),
+                similarity=1.0,
+                typography_only=False,
+                truncated=False,
+            )
+            change._sides = sides
+            yield change
+
+
+Entry = Change | UnchangedRun
+"""One entry of a revision's alignment: a change, or a run of unchanged paragraphs."""
+
+
 class RevisionStats(_Model):
     """Totals over a revision's changes."""
 
@@ -320,26 +491,130 @@ class RevisionStats(_Model):
     truncated: int = Field(0, ge=0, description="canonical paragraphs of a missing tail")
 
 
-class Revision(_Model):
-    """A version (``new``) compared against the canonical (``old``)."""
+def _check_positions(alignment: Sequence[Entry], old: Article, new: Article) -> None:
+    """Every position of the alignment points at a paragraph (JSON read from outside)."""
+    n_old, n_new = len(old.paragraphs), len(new.paragraphs)
+    for n, entry in enumerate(alignment):
+        if isinstance(entry, UnchangedRun):
+            olds = [entry.old_start + entry.length - 1]
+            news = [entry.new_start + entry.length - 1]
+        else:
+            olds, news = list(entry.old_positions), list(entry.new_positions)
+        if any(i >= n_old for i in olds) or any(j >= n_new for j in news):
+            raise ValueError(
+                f"alignment entry {n} points past the articles' paragraphs "
+                f"({n_old} in the canonical, {n_new} in the version)"
+            )
 
+
+def _bind(alignment: Sequence[Entry], old: Article, new: Article) -> _Sides:
+    sides = _Sides(old, new)
+    for entry in alignment:
+        if isinstance(entry, Change):
+            entry._sides = sides
+    return sides
+
+
+def revision_stats(changes: Sequence[Change]) -> RevisionStats:
+    """Totals over a revision's changes."""
+    counts = dict.fromkeys(ChangeKind, 0)
+    inserted = deleted = kept = 0
+    edits: dict[EditClass, int] = {}
+    for change in changes:
+        counts[change.kind] += 1
+        for edit in change.edits:
+            edits[edit.edit_class] = edits.get(edit.edit_class, 0) + 1
+        if change.kind is ChangeKind.UNCHANGED:
+            kept += sum(word_count(p.text) for p in change.old) * 2
+            continue
+        inserted += change.words_inserted
+        deleted += change.words_deleted
+        kept += 2 * sum(word_count(s.text) for s in change.spans if s.op is SpanOp.EQUAL)
+    total = kept + inserted + deleted
+    return RevisionStats.model_construct(
+        counts=counts,
+        words_inserted=inserted,
+        words_deleted=deleted,
+        similarity=round(kept / total, 6) if total else 1.0,
+        typography_only=sum(c.typography_only for c in changes),
+        edits=dict(sorted(edits.items())),
+        truncated=sum(c.truncated and c.kind is ChangeKind.REMOVED for c in changes),
+    )
+
+
+class Revision(_Model):
+    """A version (``new_article``, called ``new_name``) compared against the canonical
+    (``old_article``, called ``old_name``).
+
+    ``alignment`` is what was decided, compactly: changes, with stretches of unchanged
+    paragraphs as :class:`UnchangedRun` entries. ``changes`` gives one :class:`Change`
+    per decision (each run unfolded), and ``stats`` the totals; both are worked out on
+    first use.
+    """
+
+    schema_version: int = Field(SCHEMA_VERSION, description="version of this JSON format")
     old_name: str = "old"
     new_name: str = "new"
-    old: Article
-    new: Article
-    changes: tuple[Change, ...]
-    stats: RevisionStats
+    old_article: Article = Field(description="the canonical version")
+    new_article: Article = Field(description="the version compared against it")
+    alignment: tuple[Change | UnchangedRun, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _schema(cls, data: Any) -> Any:
+        return _check_schema_version(data, "Revision", "changes")
+
+    @model_validator(mode="after")
+    def _link(self) -> Self:
+        _check_positions(self.alignment, self.old_article, self.new_article)
+        _bind(self.alignment, self.old_article, self.new_article)
+        return self
+
+    @classmethod
+    def assemble(
+        cls, old_name: str, new_name: str, old: Article, new: Article, alignment: Sequence[Entry]
+    ) -> Revision:
+        """A Revision from parts newsdiff built itself (no re-validation)."""
+        revision = cls.model_construct(
+            schema_version=SCHEMA_VERSION,
+            old_name=old_name,
+            new_name=new_name,
+            old_article=old,
+            new_article=new,
+            alignment=tuple(alignment),
+        )
+        _bind(revision.alignment, old, new)
+        return revision
+
+    @cached_property
+    def changes(self) -> tuple[Change, ...]:
+        """Every alignment decision in the version's reading order, unchanged
+        paragraphs included (one Change each)."""
+        sides: _Sides | None = None
+        changes: list[Change] = []
+        for entry in self.alignment:
+            if isinstance(entry, Change):
+                changes.append(entry)
+                continue
+            sides = sides or _Sides(self.old_article, self.new_article)
+            changes.extend(entry.changes(sides))
+        return tuple(changes)
+
+    @cached_property
+    def stats(self) -> RevisionStats:
+        """Totals over the changes."""
+        return revision_stats(self.changes)
 
     @property
     def substantive_changes(self) -> tuple[Change, ...]:
         """The changes that alter what the story says (see :attr:`Change.substantive`)."""
-        return tuple(c for c in self.changes if c.substantive)
+        return tuple(c for c in self.alignment if isinstance(c, Change) and c.substantive)
 
     @property
     def substantive(self) -> bool:
         """False when the versions differ only in typography, punctuation, spelling,
         paragraph breaks or a truncated tail."""
-        return any(c.substantive for c in self.changes)
+        return any(isinstance(c, Change) and c.substantive for c in self.alignment)
 
     @property
     def significance(self) -> str:
@@ -347,7 +622,7 @@ class Revision(_Model):
         added; also 12 typographic changes"."""
         from newsdiff.classify import significance
 
-        return significance(self.changes)
+        return significance([c for c in self.alignment if isinstance(c, Change)])
 
     # Views live in newsdiff.render and are imported only when asked for, so the core
     # never depends on the renderer.
@@ -363,12 +638,34 @@ class Revision(_Model):
 
         return mimebundle(self)
 
-    def to_html(self, **options: Any) -> str:
-        """A standalone HTML page of this revision (``view="inline"`` for one column);
-        options as for :func:`newsdiff.render.revision_page`."""
+    def to_html(
+        self,
+        *,
+        view: View | str = "side-by-side",
+        typography: Typography | str = "dim",
+        context: int | None = None,
+        substantive: bool = False,
+    ) -> str:
+        """A standalone HTML page of this revision: side by side, or ``view="inline"``
+        for one column (:class:`newsdiff.render.View`); the other options as in
+        :class:`newsdiff.render.ViewOptions`. A name that is not a view or a typography
+        setting is a :class:`~newsdiff.SettingError` listing the valid ones."""
         from newsdiff.render.html import revision_page
 
-        return revision_page(self, **options)
+        return revision_page(
+            self, view=view, typography=typography, context=context, substantive=substantive
+        )
+
+    def __repr__(self) -> str:
+        """Short, for a REPL: the names, the counts of changes, the significance line."""
+        counts: dict[ChangeKind, int] = {}
+        for entry in self.alignment:
+            kind = entry.kind if isinstance(entry, Change) else ChangeKind.UNCHANGED
+            counts[kind] = counts.get(kind, 0) + (1 if isinstance(entry, Change) else entry.length)
+        changes = ", ".join(f"{counts[k]} {k.value}" for k in ChangeKind if k in counts)
+        return (
+            f"Revision({self.new_name!r} against {self.old_name!r}: {changes}; {self.significance})"
+        )
 
 
 class Presence(StrEnum):
@@ -390,36 +687,117 @@ class Cell(_Model):
     """One version's share of one story row: how it carries the row and where."""
 
     presence: Presence
-    paragraphs: tuple[int, ...] = Field((), description="positions in that version's paragraphs")
+    positions: tuple[int, ...] = Field((), description="positions in that version's paragraphs")
     similarity: float = Field(0.0, ge=0.0, le=1.0)
 
 
 class StoryRow(_Model):
     """A paragraph of the story: a canonical paragraph, or one only some versions carry."""
 
-    canonical: int | None = Field(None, description="position in the canonical's paragraphs")
+    position: int | None = Field(
+        None,
+        description="position in the canonical's paragraphs; none for a paragraph the "
+        "canonical lacks",
+    )
     text: str = Field(description="the canonical text, or the first carrying version's text")
     cells: dict[str, Cell]
 
 
 class StoryVersion(_Model):
+    """One version of a story: its article, and (except for the canonical) its alignment
+    against the canonical."""
+
     name: str
     article: Article
+    alignment: tuple[Change | UnchangedRun, ...] | None = Field(
+        None, description="the version against the canonical; none for the canonical itself"
+    )
 
 
 class Story(_Model):
-    """N versions of one story collated against a canonical version."""
+    """N versions of one story collated against a canonical version.
 
-    versions: tuple[StoryVersion, ...]
+    Each version's article is held once, in ``versions``. ``revisions`` (one
+    :class:`Revision` per non-canonical version, by name) and ``rows`` (the story
+    table) are worked out from them on first use.
+    """
+
+    schema_version: int = Field(SCHEMA_VERSION, description="version of this JSON format")
     canonical: str
-    revisions: dict[str, Revision] = Field(description="one per non-canonical version, by name")
-    rows: tuple[StoryRow, ...]
+    versions: tuple[StoryVersion, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _schema(cls, data: Any) -> Any:
+        return _check_schema_version(data, "Story", "revisions")
+
+    @model_validator(mode="after")
+    def _link(self) -> Self:
+        names = [v.name for v in self.versions]
+        if len(set(names)) != len(names):
+            raise ValueError("two versions have the same name")
+        if self.canonical not in names:
+            raise ValueError(f"the canonical {self.canonical!r} is not one of the versions")
+        canon = self.version(self.canonical).article
+        for version in self.versions:
+            if (version.alignment is None) != (version.name == self.canonical):
+                raise ValueError(
+                    f"version {version.name!r}: every version but the canonical has an "
+                    "alignment, and the canonical has none"
+                )
+            if version.alignment is not None:
+                _check_positions(version.alignment, canon, version.article)
+                _bind(version.alignment, canon, version.article)
+        return self
+
+    @classmethod
+    def assemble(
+        cls,
+        canonical: str,
+        articles: Sequence[tuple[str, Article]],
+        revisions: Mapping[str, Revision],
+    ) -> Story:
+        """A Story from parts newsdiff built itself (no re-validation); ``revisions``
+        are kept as the story's revisions."""
+        story = cls.model_construct(
+            schema_version=SCHEMA_VERSION,
+            canonical=canonical,
+            versions=tuple(
+                StoryVersion.model_construct(
+                    name=name,
+                    article=article,
+                    alignment=revisions[name].alignment if name in revisions else None,
+                )
+                for name, article in articles
+            ),
+        )
+        story.__dict__["revisions"] = dict(revisions)
+        return story
 
     def version(self, name: str) -> StoryVersion:
+        """The version called ``name`` (``KeyError`` if there is none)."""
         for version in self.versions:
             if version.name == name:
                 return version
         raise KeyError(name)
+
+    @cached_property
+    def revisions(self) -> dict[str, Revision]:
+        """One Revision per non-canonical version, by name, in the versions' order."""
+        canon = self.version(self.canonical).article
+        return {
+            v.name: Revision.assemble(self.canonical, v.name, canon, v.article, v.alignment)
+            for v in self.versions
+            if v.alignment is not None
+        }
+
+    @cached_property
+    def rows(self) -> tuple[StoryRow, ...]:
+        """The story table: one row per canonical paragraph, in canonical order, plus one
+        for each paragraph only some versions carry (see :mod:`newsdiff.table`)."""
+        from newsdiff.table import story_rows
+
+        return story_rows(self.canonical, self.version(self.canonical).article, self.revisions)
 
     def __rich__(self) -> Any:
         """``rich.print(story)`` shows the heat map of versions × paragraphs, then each
@@ -435,9 +813,21 @@ class Story(_Model):
 
         return mimebundle(self)
 
-    def to_html(self, **options: Any) -> str:
-        """A standalone HTML page of this story; options as for
-        :func:`newsdiff.render.story_page`."""
+    def to_html(
+        self,
+        *,
+        typography: Typography | str = "dim",
+        context: int | None = None,
+        substantive: bool = False,
+    ) -> str:
+        """A standalone HTML page of this story: the heat map, then each version side by
+        side with the canonical; options as in :class:`newsdiff.render.ViewOptions`."""
         from newsdiff.render.html import story_page
 
-        return story_page(self, **options)
+        return story_page(self, typography=typography, context=context, substantive=substantive)
+
+    def __repr__(self) -> str:
+        """Short, for a REPL: the versions, the canonical, each revision's significance."""
+        lines = [f"Story({len(self.versions)} versions, canonical {self.canonical!r}"]
+        lines += [f"  {name!r}: {rev.significance}" for name, rev in self.revisions.items()]
+        return "\n".join(lines) + ")"

@@ -205,7 +205,7 @@ def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Span, ...]:
     """Spans that rebuild every paragraph of ``old`` (equal + delete) and of ``new``
     (equal + insert), in order."""
     if len(old) == 1 and len(new) == 1 and old[0] == new[0]:  # the common case: unchanged
-        return (Span(op=SpanOp.EQUAL, text=old[0], old=0, new=0),) if old[0] else ()
+        return (_span(SpanOp.EQUAL, old[0], 0, 0),) if old[0] else ()
     # Runs of one op in one paragraph pair are gathered as (op, old, new, texts) and
     # made into a Span once complete.
     pieces: list[tuple[SpanOp, int | None, int | None, list[str]]] = []
@@ -240,8 +240,8 @@ def word_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Span, ...]:
             else:
                 text.append(token)
         emit(span_op, "".join(text))
-    spans = [
-        Span(op=op, text="".join(texts), old=old_part, new=new_part)
-        for op, old_part, new_part, texts in pieces
-    ]
-    return tuple(spans)
+    return tuple(_span(op, "".join(texts), o, n) for op, o, n, texts in pieces)
+
+
+def _span(op: SpanOp, text: str, old: int | None, new: int | None) -> Span:
+    return Span.model_construct(op=op, text=text, old_part=old, new_part=new, edit_class=None)

@@ -21,6 +21,10 @@ def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixtu
             "--repeat",
             "1",
             "--no-baselines",
+            "--long",
+            "300",
+            "--changes-size",
+            "50",
         ]
     )
     out = capsys.readouterr().out
@@ -30,6 +34,9 @@ def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "| 12 |" in out
     assert "| 24 |" in out
     assert "## Targets" in out
+    assert "300-paragraph pair, one word apart" in out
+    assert "| 10 |" in out  # paragraphs edited
+    assert "collated ≤ 60,944 bytes of JSON" in out
 
 
 def test_shared_stories_are_read_from_a_folder(tmp_path: Path) -> None:

@@ -52,13 +52,13 @@ def test_change_edits_and_spans_carry_classes() -> None:
         "Seventeen people were hurt, the harbor authority said.",
     )
     change = rev.changes[0]
-    assert [(e.edit, e.action) for e in change.edits] == [
+    assert [(e.edit_class, e.action) for e in change.edits] == [
         (EditClass.FIGURE, EditAction.REPLACED),
         (EditClass.SPELLING, EditAction.REPLACED),
     ]
     assert change.edits[0].old_figures == ("twelve",)
     assert change.edits[0].new_figures == ("seventeen",)
-    labelled = {s.text: s.edit for s in change.spans if s.op != "equal"}
+    labelled = {s.text: s.edit_class for s in change.spans if s.op != "equal"}
     assert labelled == {
         "Twelve": EditClass.FIGURE,
         "Seventeen": EditClass.FIGURE,
@@ -76,7 +76,7 @@ def test_added_quote_paragraph() -> None:
     )
     added = rev.changes[-1]
     assert added.kind is ChangeKind.ADDED
-    assert [(e.edit, e.action) for e in added.edits] == [(EditClass.QUOTE, EditAction.ADDED)]
+    assert [(e.edit_class, e.action) for e in added.edits] == [(EditClass.QUOTE, EditAction.ADDED)]
     assert rev.significance == "1 quote added"
 
 

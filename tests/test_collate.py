@@ -31,7 +31,7 @@ def test_sequences_are_named_in_order() -> None:
 def test_story_table_lists_canonical_and_extra_paragraphs_in_reading_order() -> None:
     story = newsdiff.collate({"a": A, "b": B, "c": C}, canonical="b")
     rows = [
-        (r.canonical, r.text[:22], {n: c.presence for n, c in r.cells.items()}) for r in story.rows
+        (r.position, r.text[:22], {n: c.presence for n, c in r.cells.items()}) for r in story.rows
     ]
     assert rows == [
         (
@@ -60,7 +60,7 @@ def test_story_table_lists_canonical_and_extra_paragraphs_in_reading_order() -> 
 def test_an_extra_paragraph_in_several_versions_shares_one_row() -> None:
     extra = "Traders on the quay are hopeful."
     story = newsdiff.collate({"a": A + "\n" + extra, "b": B, "c": C}, canonical="b")
-    extra_rows = [r for r in story.rows if r.canonical is None]
+    extra_rows = [r for r in story.rows if r.position is None]
     assert len(extra_rows) == 1
     assert {n for n, c in extra_rows[0].cells.items() if c.presence is Presence.ADDED} == {"a", "c"}
 

@@ -50,7 +50,7 @@ def test_stats() -> None:
 
 def test_boilerplate_is_kept_on_the_articles_but_not_aligned() -> None:
     rev = newsdiff.compare(OLD, NEW)
-    assert [b.text for b in rev.old.boilerplate] == ["Share"]
+    assert [b.text for b in rev.old_article.boilerplate] == ["Share"]
     assert all(not p.is_boilerplate for c in rev.changes for p in (*c.old, *c.new))
 
 

@@ -39,7 +39,7 @@ from newsdiff.corpus import (
 )
 from newsdiff.corpus import cli as corpus_cli
 from newsdiff.demo import demo_versions
-from newsdiff.models import Change, ChangeKind, EditClass
+from newsdiff.models import ChangeKind, EditClass
 
 
 def _corpus_folder(root: Path) -> Path:
@@ -336,10 +336,11 @@ def test_edit_classes_column() -> None:
     for change in changes:
         classes = edit_classes(change)
         assert list(classes) == sorted(classes, key=order.index)
-        assert set(classes) == {e.edit.value for e in change.edits}
+        assert set(classes) == {e.edit_class.value for e in change.edits}
         seen.update(classes)
     assert {"figure", "wording"} <= seen
-    assert edit_classes(Change(kind=ChangeKind.CHANGED, similarity=0.5)) == ()
+    unchanged = next(c for c in changes if c.kind is ChangeKind.UNCHANGED and not c.edits)
+    assert edit_classes(unchanged) == ()
 
 
 # --- the command ------------------------------------------------------------------------

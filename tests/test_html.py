@@ -156,7 +156,7 @@ def test_gazette_blocks_and_metadata() -> None:
     meta = article.metadata
     assert meta.headline == "Ferry terminal vote delayed after flood survey"
     assert meta.byline == "Priya Ellingham"
-    assert meta.dateline == "WEXCOMBE"
+    assert meta.origin == "WEXCOMBE"
     assert meta.published == "2024-03-04T08:15:00+0000"
     assert meta.updated == "2024-03-05T17:40:00+0000"
     assert (
@@ -220,7 +220,7 @@ def test_text_and_html_forms_give_the_same_paragraphs() -> None:
     assert [(b.kind, b.text) for b in html_article.paragraphs] == [
         (b.kind, b.text) for b in text_article.paragraphs
     ]
-    assert html_article.metadata.dateline == text_article.metadata.dateline
+    assert html_article.metadata.origin == text_article.metadata.origin
 
 
 @pytest.mark.parametrize("name", ["gazette.html", "liveblog.html", "courier.html"])

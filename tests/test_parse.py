@@ -39,7 +39,7 @@ def test_metadata_headline_byline_dateline() -> None:
     meta = newsdiff.parse(STORY).metadata
     assert meta.headline == "Ferry fares frozen for another year"
     assert meta.byline == "By Mara Quill, Fictional Press"
-    assert meta.dateline == "SENDAL, Northland (FP)"
+    assert meta.origin == "SENDAL, Northland (FP)"
 
 
 def test_dateline_is_set_aside_from_the_lede() -> None:

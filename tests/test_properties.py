@@ -92,8 +92,8 @@ def _rebuilt(rev: Revision) -> tuple[list[tuple[int, str]], list[tuple[int, str]
 def test_every_paragraph_is_rebuilt_exactly_once(pair: tuple[str, str]) -> None:
     rev = newsdiff.compare(*pair)
     old, new = _rebuilt(rev)
-    assert old == [(p.index, p.text) for p in rev.old.paragraphs]
-    assert new == [(p.index, p.text) for p in rev.new.paragraphs]
+    assert old == [(p.index, p.text) for p in rev.old_article.paragraphs]
+    assert new == [(p.index, p.text) for p in rev.new_article.paragraphs]
 
 
 @given(versions())
@@ -159,8 +159,8 @@ def test_any_text_gives_a_revision_or_a_newsdiff_error(a: str, b: str) -> None:
     except NewsdiffError:
         return
     old, new = _rebuilt(rev)
-    assert old == [(p.index, p.text) for p in rev.old.paragraphs]
-    assert new == [(p.index, p.text) for p in rev.new.paragraphs]
+    assert old == [(p.index, p.text) for p in rev.old_article.paragraphs]
+    assert new == [(p.index, p.text) for p in rev.new_article.paragraphs]
     assert Revision.model_validate_json(rev.model_dump_json()) == rev
 
 
@@ -189,5 +189,5 @@ def test_unicode_paragraphs_round_trip(paras: list[list[str]]) -> None:
     except NewsdiffError:
         return
     old, new = _rebuilt(rev)
-    assert old == [(p.index, p.text) for p in rev.old.paragraphs]
-    assert new == [(p.index, p.text) for p in rev.new.paragraphs]
+    assert old == [(p.index, p.text) for p in rev.old_article.paragraphs]
+    assert new == [(p.index, p.text) for p in rev.new_article.paragraphs]

@@ -70,7 +70,7 @@ def test_links_and_kinds_match_gold(story: GoldStory) -> None:
     canon_where = _gold_index(canon, story.canonical_lines)
     for version in story.versions:
         rev = newsdiff.compare(canon, version.text)
-        where = _gold_index(rev.new, version.lines)
+        where = _gold_index(rev.new_article, version.lines)
         links: set[tuple[int, int]] = set()
         kinds: dict[int, ChangeKind] = {}
         for change in rev.changes:
@@ -93,7 +93,7 @@ def test_typography_flag_matches_gold(story: GoldStory) -> None:
     canon = newsdiff.parse(story.canonical_text)
     for version in story.versions:
         rev = newsdiff.compare(canon, version.text)
-        where = _gold_index(rev.new, version.lines)
+        where = _gold_index(rev.new_article, version.lines)
         relation = {e["idx"]: e["relation"] for e in version.entries}
         for change in rev.changes:
             if change.kind is ChangeKind.UNCHANGED:

@@ -9,7 +9,7 @@ from newsdiff.worddiff import word_diff
 
 
 def _side(spans: tuple[Span, ...], skip: SpanOp, part: str, n: int) -> str:
-    return "".join(s.text for s in spans if s.op is not skip and getattr(s, part) == n)
+    return "".join(s.text for s in spans if s.op is not skip and getattr(s, part + "_part") == n)
 
 
 def test_changed_words_are_whole_words() -> None:
@@ -37,8 +37,8 @@ def test_merge_keeps_each_paragraph_apart() -> None:
 
 
 def test_added_and_removed_paragraphs_are_one_span() -> None:
-    assert [(s.op, s.new) for s in word_diff([], ["A new quote."])] == [(SpanOp.INSERT, 0)]
-    assert [(s.op, s.old) for s in word_diff(["Gone."], [])] == [(SpanOp.DELETE, 0)]
+    assert [(s.op, s.new_part) for s in word_diff([], ["A new quote."])] == [(SpanOp.INSERT, 0)]
+    assert [(s.op, s.old_part) for s in word_diff(["Gone."], [])] == [(SpanOp.DELETE, 0)]
 
 
 paragraphs = st.lists(st.text(min_size=0, max_size=40), min_size=0, max_size=3)

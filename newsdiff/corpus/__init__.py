@@ -5,6 +5,7 @@ Modules, in the order a corpus goes through them:
 * :mod:`~newsdiff.corpus.formats` — read a folder tree, JSON Lines or Parquet, story by story;
 * :mod:`~newsdiff.corpus.job` — collate every story, here, in worker processes or on Dask;
 * :mod:`~newsdiff.corpus.output` — write ``stories.jsonl`` and ``changes.csv``, resumably;
+* :mod:`~newsdiff.corpus.tables` — Parquet tables of stories, changes and spans;
 * :mod:`~newsdiff.corpus.dask_backend` — the same job on ``dask.distributed``;
 * :mod:`~newsdiff.corpus.frames` — pandas DataFrames of changes;
 * :mod:`~newsdiff.corpus.synthetic` and :mod:`~newsdiff.corpus.bench` — a synthetic corpus
@@ -33,9 +34,12 @@ from newsdiff.corpus.records import (
     VersionInput,
 )
 from newsdiff.corpus.synthetic import synthetic_stories
+from newsdiff.corpus.tables import SPAN_COLUMNS, STORY_COLUMNS, write_tables
 
 __all__ = [
     "CHANGE_COLUMNS",
+    "SPAN_COLUMNS",
+    "STORY_COLUMNS",
     "ChangeRow",
     "Corpus",
     "CorpusError",
@@ -59,4 +63,5 @@ __all__ = [
     "story_input",
     "synthetic_stories",
     "write_jsonl",
+    "write_tables",
 ]

@@ -29,6 +29,7 @@ from newsdiff.corpus.formats import FORMATS, open_corpus
 from newsdiff.corpus.job import CANONICAL_CHOICES, CHUNK_STORIES, default_workers, run_corpus
 from newsdiff.corpus.output import CHANGES_FILE, STORIES_FILE
 from newsdiff.corpus.records import CorpusError
+from newsdiff.corpus.tables import write_tables
 from newsdiff.errors import NewsdiffError
 
 EXAMPLES = """examples:
@@ -80,6 +81,12 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--overwrite", action="store_true", help="discard results already in OUT and start again"
+    )
+    parser.add_argument(
+        "--parquet",
+        action="store_true",
+        help="also write stories.parquet, changes.parquet and spans.parquet into OUT "
+        "(needs newsdiff[parquet])",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
@@ -185,6 +192,10 @@ def _run(args: argparse.Namespace) -> int:
         line += f"; {summary.skipped:,} already done"
     line += f"; {summary.failed:,} failed" if summary.failed else ""
     print(f"{line} → {out / STORIES_FILE}, {out / CHANGES_FILE}", file=sys.stderr)
+    if args.parquet:
+        rows = write_tables(out)
+        tables = ", ".join(f"{out / name} ({n:,} rows)" for name, n in rows.items())
+        print(f"newsdiff: tables → {tables}", file=sys.stderr)
     for story_id, error in summary.failures[:FAILURES_SHOWN]:
         print(f"  failed: {story_id}: {error}", file=sys.stderr)
     if summary.failed > FAILURES_SHOWN:

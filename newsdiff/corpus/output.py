@@ -58,7 +58,7 @@ CHANGE_COLUMNS: tuple[str, ...] = ChangeRow._fields
 def edit_classes(change: Change) -> tuple[str, ...]:
     """The classes of a change's edits, each once, from the least to the most significant
     (``typography`` … ``wording``)."""
-    present = {edit.edit for edit in change.edits}
+    present = {edit.edit_class for edit in change.edits}
     return tuple(c.value for c in EditClass if c in present)
 
 

@@ -79,5 +79,5 @@ def parse(source: str | bytes | Article) -> Article:
     byline = next((b.text for b in blocks if b.kind is BlockKind.BYLINE), None)
     return Article(
         blocks=tuple(blocks),
-        metadata=Metadata(date=date, dateline=dateline, headline=headline, byline=byline),
+        metadata=Metadata(date=date, origin=dateline, headline=headline, byline=byline),
     )

@@ -554,7 +554,7 @@ def parse_html(text: str) -> Article:
         blocks=tuple(blocks),
         metadata=Metadata(
             date=published,
-            dateline=dateline,
+            origin=dateline,
             headline=first(BlockKind.HEADLINE) or _clean(meta.title if meta else None),
             byline=_clean(meta.author if meta else None) or first(BlockKind.BYLINE),
             published=published,

@@ -20,7 +20,7 @@ from newsdiff.render.console import render_text
 from newsdiff.render.html import revision_page, story_page
 from newsdiff.render.inline import Inline
 from newsdiff.render.notebook import NotebookView
-from newsdiff.render.options import Typography, ViewOptions
+from newsdiff.render.options import Typography, View, ViewOptions
 from newsdiff.render.side_by_side import SideBySide
 from newsdiff.render.story import StoryView
 from newsdiff.render.summary import Summary
@@ -32,6 +32,7 @@ __all__ = [
     "StoryView",
     "Summary",
     "Typography",
+    "View",
     "ViewOptions",
     "render_text",
     "revision_page",

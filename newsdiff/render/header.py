@@ -54,10 +54,10 @@ def words_text(rev: Revision) -> Text:
 
 def header(rev: Revision) -> Text:
     text = Text()
-    text.append(describe(rev.old_name, rev.old), theme.HEADER)
+    text.append(describe(rev.old_name, rev.old_article), theme.HEADER)
     text.append(" (canonical)", theme.DIM)
     text.append(" → ", theme.DIM)
-    text.append(describe(rev.new_name, rev.new), theme.HEADER)
+    text.append(describe(rev.new_name, rev.new_article), theme.HEADER)
     text.append("\n")
     text.append_text(counts_text(rev))
     text.append("\n")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from enum import StrEnum
 from html import escape
 from itertools import count
 
@@ -20,17 +19,12 @@ from newsdiff.render import theme
 from newsdiff.render.header import ORDER, describe
 from newsdiff.render.inline import note as inline_note
 from newsdiff.render.inline import redline
-from newsdiff.render.options import Typography, ViewOptions
+from newsdiff.render.options import Typography, View, ViewOptions, choose
 from newsdiff.render.rows import Gap, Para, Row, build_rows, one_line, with_context
 from newsdiff.render.story import cell_where
 
 _ids = count(1)
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
-
-
-class View(StrEnum):
-    SIDE_BY_SIDE = "side-by-side"
-    INLINE = "inline"
 
 
 def _e(text: str) -> str:
@@ -105,8 +99,9 @@ def stats_html(rev: Revision) -> str:
 def _head(rev: Revision) -> str:
     return (
         '<div class="nd-head"><div class="nd-title">'
-        f'{_e(describe(rev.old_name, rev.old))} <span class="nd-quiet">(canonical) → </span>'
-        f"{_e(describe(rev.new_name, rev.new))}</div>{stats_html(rev)}"
+        f"{_e(describe(rev.old_name, rev.old_article))} "
+        '<span class="nd-quiet">(canonical) → </span>'
+        f"{_e(describe(rev.new_name, rev.new_article))}</div>{stats_html(rev)}"
         f'<div class="nd-significance">{_e(rev.significance)}</div></div>'
     )
 
@@ -121,7 +116,7 @@ def revision_html(
 ) -> str:
     """A revision as an HTML fragment (a ``<div class="nd">``, styles not included)."""
     options = options or ViewOptions()
-    view = View(view)
+    view = choose(View, view, "view")
     prefix = prefix or new_prefix()
     rows = with_context(build_rows(rev, options), options.context)
     out = [_head(rev)] if title else []
@@ -177,7 +172,7 @@ def story_html(
     # Which change of a version's revision holds each of its paragraphs.
     where: dict[str, dict[int, int]] = {}
     for name, rev in story.revisions.items():
-        numbers = {b.index: n for n, b in enumerate(rev.new.paragraphs)}
+        numbers = {b.index: n for n, b in enumerate(rev.new_article.paragraphs)}
         where[name] = {
             numbers[b.index]: k for k, change in enumerate(rev.changes) for b in change.new
         }
@@ -199,8 +194,8 @@ def story_html(
         out.append(f'<th class="nd-v" title="{_e(name)}">{label}</th>')
     out.append("</tr></thead><tbody>")
     for row in story.rows:
-        extra = row.canonical is None
-        number = "+" if extra else str(row.canonical + 1) if row.canonical is not None else ""
+        extra = row.position is None
+        number = "+" if extra else str(row.position + 1) if row.position is not None else ""
         out.append(
             f'<tr class="{"nd-extra" if extra else ""}"><td class="nd-num">{number}</td>'
             f'<td class="nd-text" title="{_e(row.text)}">{_e(row.text)}</td>'
@@ -209,12 +204,12 @@ def story_html(
             cell = row.cells[name]
             symbol = theme.PRESENCE[cell.presence][0]
             tip = f"{name}: {theme.PRESENCE_HELP[cell.presence]}"
-            if cell.paragraphs:
+            if cell.positions:
                 tip += f", ¶{cell_where(cell)}"
             if cell.presence in (Presence.CHANGED, Presence.SPLIT, Presence.MERGED):
                 tip += f", {cell.similarity:.0%} similar"
             inner = f'<span class="nd-p-{cell.presence.value}">{symbol}</span>'
-            change = where.get(name, {}).get(cell.paragraphs[0]) if cell.paragraphs else None
+            change = where.get(name, {}).get(cell.positions[0]) if cell.positions else None
             if change is not None:
                 inner = (
                     f'<a class="nd-p-{cell.presence.value}" '
@@ -267,7 +262,9 @@ def revision_page(
     """``rev`` as a standalone HTML page: side by side, or ``view="inline"``;
     ``typography``, ``context`` and ``substantive`` as in :class:`ViewOptions`."""
     options = ViewOptions(
-        typography=Typography(typography), context=context, substantive=substantive
+        typography=choose(Typography, typography, "typography"),
+        context=context,
+        substantive=substantive,
     )
     body = revision_html(rev, options, view=view, prefix="nd")
     return page(f"newsdiff: {rev.new_name} against {rev.old_name}", body)
@@ -282,7 +279,9 @@ def story_page(
 ) -> str:
     """``story`` as a standalone HTML page: the heat map, then each version side by side."""
     options = ViewOptions(
-        typography=Typography(typography), context=context, substantive=substantive
+        typography=choose(Typography, typography, "typography"),
+        context=context,
+        substantive=substantive,
     )
     body = story_html(story, options, prefix="nd")
     return page(f"newsdiff: {len(story.versions)} versions, canonical {story.canonical}", body)

@@ -26,11 +26,13 @@ def redline(row: Row) -> list[Para]:
     pieces: list[Piece] = []
     current = 0
     for span in change.spans:
-        if span.new is not None and span.new != current:
+        if span.new_part is not None and span.new_part != current:
             paras.append(_para(row.new[current], pieces))
-            pieces, current = [], span.new
+            pieces, current = [], span.new_part
         pieces.append(
-            Piece(span.op, span.text, span.edit is not None and not span.edit.substantive)
+            Piece(
+                span.op, span.text, span.edit_class is not None and not span.edit_class.substantive
+            )
         )
     paras.append(_para(row.new[current], pieces))
     return paras

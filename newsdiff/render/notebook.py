@@ -14,9 +14,9 @@ from rich.console import RenderableType
 
 from newsdiff.models import Revision, Story
 from newsdiff.render.console import render_text
-from newsdiff.render.html import View, fragment, revision_html, story_html
+from newsdiff.render.html import fragment, revision_html, story_html
 from newsdiff.render.inline import Inline
-from newsdiff.render.options import Typography, ViewOptions
+from newsdiff.render.options import Typography, View, ViewOptions, choose
 from newsdiff.render.side_by_side import SideBySide
 from newsdiff.render.story import StoryView
 
@@ -43,7 +43,9 @@ class NotebookView:
     def _view_options(self) -> ViewOptions:
         if self.options is not None:
             return self.options
-        return ViewOptions(typography=Typography(self.typography), context=self.context)
+        return ViewOptions(
+            typography=choose(Typography, self.typography, "typography"), context=self.context
+        )
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         options = self._view_options()
@@ -53,6 +55,6 @@ class NotebookView:
             text = StoryView(self.value, options)
         else:
             html = revision_html(self.value, options, view=self.view)
-            inline = View(self.view) is View.INLINE
+            inline = choose(View, self.view, "view") is View.INLINE
             text = Inline(self.value, options) if inline else SideBySide(self.value, options)
         return {"text/html": fragment(html), "text/plain": render_text(text, width=TEXT_WIDTH)}

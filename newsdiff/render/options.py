@@ -4,6 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
+
+from newsdiff.errors import SettingError
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class View(StrEnum):
+    """How a revision is laid out."""
+
+    SIDE_BY_SIDE = "side-by-side"  # canonical left, version right
+    INLINE = "inline"  # one column: the version with deletions struck through in place
+
+
+def choose(kind: type[E], value: E | str, what: str) -> E:
+    """``value`` as a member of ``kind``; a name that is not one is a
+    :class:`~newsdiff.SettingError` listing the names that are."""
+    try:
+        return kind(value)
+    except ValueError:
+        names = ", ".join(repr(m.value) for m in kind)
+        raise SettingError(f"{what} must be one of {names}, not {value!r}") from None
 
 
 class Typography(StrEnum):
@@ -39,6 +61,6 @@ class ViewOptions:
             raise ValueError(f"context must be 0 or more, not {self.context}")
         if self.width is not None and self.width < 20:
             raise ValueError(f"width must be at least 20 cells, not {self.width}")
-        object.__setattr__(self, "typography", Typography(self.typography))
+        object.__setattr__(self, "typography", choose(Typography, self.typography, "typography"))
         if self.substantive and self.context is None:
             object.__setattr__(self, "context", 0)

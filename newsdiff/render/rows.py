@@ -110,7 +110,7 @@ def _label(change: Change, typography: bool) -> str:
         return "typo-\ngraphy" if typography else ""
     if kind is ChangeKind.CHANGED and change.edits and not change.substantive:
         # Only minor edits: say which, so the eye can skip the row.
-        minor = max((e.edit for e in change.edits), key=list(EditClass).index)
+        minor = max((e.edit_class for e in change.edits), key=list(EditClass).index)
         return _MINOR_LABEL[minor]
     return kind.value
 
@@ -123,12 +123,12 @@ def _paras(change: Change, side: str, numbers: dict[int, int], quiet: bool) -> t
         spans = [
             s
             for s in change.spans
-            if s.op is not skip and (s.old if side == "old" else s.new) == part
+            if s.op is not skip and (s.old_part if side == "old" else s.new_part) == part
         ]
         pieces = tuple(
             Piece(SpanOp.EQUAL, s.text)
             if quiet
-            else Piece(s.op, s.text, s.edit is not None and not s.edit.substantive)
+            else Piece(s.op, s.text, s.edit_class is not None and not s.edit_class.substantive)
             for s in spans
         )
         if "".join(p.text for p in pieces) != block.text:
@@ -157,8 +157,8 @@ def _merge(pieces: Sequence[Piece]) -> tuple[Piece, ...]:
 
 def build_rows(rev: Revision, options: ViewOptions) -> list[Row]:
     """Every change of ``rev`` as a row, in the version's reading order."""
-    old_numbers = paragraph_numbers(rev.old)
-    new_numbers = paragraph_numbers(rev.new)
+    old_numbers = paragraph_numbers(rev.old_article)
+    new_numbers = paragraph_numbers(rev.new_article)
     rows = []
     for index, change in enumerate(rev.changes):
         typo = change.typography_only and options.typography is not Typography.HIDE

@@ -31,7 +31,7 @@ def cell_text(cell: Cell) -> Text:
 
 def cell_where(cell: Cell) -> str:
     """Where a version carries a row: its paragraph numbers, 1-based."""
-    return ",".join(str(p + 1) for p in cell.paragraphs)
+    return ",".join(str(p + 1) for p in cell.positions)
 
 
 def legend() -> Text:
@@ -78,8 +78,8 @@ class StoryView:
             header = Text(name, theme.HEADER)
             table.add_column(header, justify="center", no_wrap=True, min_width=3)
         for row in story.rows:
-            number = "+" if row.canonical is None else str(row.canonical + 1)
-            text = Text(row.text, theme.DIM if row.canonical is None else "")
+            number = "+" if row.position is None else str(row.position + 1)
+            text = Text(row.text, theme.DIM if row.position is None else "")
             table.add_row(number, text, *(cell_text(row.cells[n]) for n in names))
         return table
 

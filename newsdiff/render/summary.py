@@ -77,9 +77,9 @@ class Summary(RevisionView):
         width = self.width(options)
         markers = theme.use_markers(console, self.options)
         title = Text()
-        title.append(describe(rev.new_name, rev.new), theme.HEADER)
+        title.append(describe(rev.new_name, rev.new_article), theme.HEADER)
         title.append(" against ", theme.DIM)
-        title.append(describe(rev.old_name, rev.old), theme.HEADER)
+        title.append(describe(rev.old_name, rev.old_article), theme.HEADER)
         title.append(" (canonical)", theme.DIM)
 
         counts = Table.grid(padding=(0, 2))
@@ -107,7 +107,9 @@ class Summary(RevisionView):
                 continue
             label = one_line(item.label)
             line = Text()
-            classes = sorted({e.edit.value for e in item.change.edits if e.edit.substantive})
+            classes = sorted(
+                {e.edit_class.value for e in item.change.edits if e.edit_class.substantive}
+            )
             if classes and item.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
                 line.append(" · ".join(classes) + "  ", theme.NOTE)
             line.append_text(compact(item.change, markers))

@@ -1,0 +1,54 @@
+"""JSON Schemas of the JSON newsdiff writes, generated from the pydantic models.
+
+``python -m newsdiff.schema docs/`` writes ``revision.schema.json`` (a
+:class:`~newsdiff.Revision`, as ``compare`` gives it) and ``story.schema.json`` (a
+:class:`~newsdiff.Story`, as ``collate`` gives it, and as each line of a corpus job's
+``stories.jsonl`` holds it). The files in ``docs/`` are these, and a test checks they
+still match the models.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from newsdiff.models import SCHEMA_VERSION, Revision, Story
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+MODELS: dict[str, type[BaseModel]] = {
+    "revision.schema.json": Revision,
+    "story.schema.json": Story,
+}
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON Schema of ``model``'s JSON (what ``model_validate_json`` accepts)."""
+    schema = model.model_json_schema(mode="validation")
+    return {
+        "$schema": DIALECT,
+        "$comment": f"newsdiff JSON, schema version {SCHEMA_VERSION}; generated from the "
+        "pydantic models by python -m newsdiff.schema",
+        **schema,
+    }
+
+
+def schema_text(model: type[BaseModel]) -> str:
+    return json.dumps(json_schema(model), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    folder = Path(args[0] if args else "docs")
+    for name, model in MODELS.items():
+        (folder / name).write_text(schema_text(model), encoding="utf-8")
+        print(folder / name)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
