@@ -10,6 +10,7 @@ from newsdiff.collate import collate
 from newsdiff.compare import compare
 from newsdiff.errors import (
     EmptyInputError,
+    ExtraMissingError,
     InputError,
     InvalidDataError,
     NewsdiffError,
@@ -52,6 +53,7 @@ __all__ = [
     "EditAction",
     "EditClass",
     "EmptyInputError",
+    "ExtraMissingError",
     "InputError",
     "InvalidDataError",
     "Metadata",

@@ -20,6 +20,7 @@ PUBLIC = [
     "EditAction",
     "EditClass",
     "EmptyInputError",
+    "ExtraMissingError",
     "InputError",
     "InvalidDataError",
     "Metadata",
@@ -55,6 +56,7 @@ def test_every_error_is_a_newsdiff_error() -> None:
         "VersionError",
         "InvalidDataError",
         "SettingError",
+        "ExtraMissingError",
     ):
         assert issubclass(getattr(newsdiff, name), newsdiff.NewsdiffError)
 

@@ -26,13 +26,13 @@ from newsdiff.corpus.job import RunSummary, collate_corpus, collate_story, run_c
 from newsdiff.corpus.output import CHANGE_COLUMNS, ChangeRow, change_rows, edit_classes
 from newsdiff.corpus.records import (
     CorpusError,
-    ExtraMissingError,
     StoryInput,
     StoryRecord,
     VersionInfo,
     VersionInput,
 )
 from newsdiff.corpus.synthetic import synthetic_stories
+from newsdiff.errors import ExtraMissingError
 
 __all__ = [
     "CHANGE_COLUMNS",
