@@ -18,7 +18,7 @@ from newsdiff.models import (
     RevisionStats,
     SpanOp,
 )
-from newsdiff.parse import parse
+from newsdiff.parse import Source, parse
 from newsdiff.text import key, word_count
 from newsdiff.worddiff import word_diff
 
@@ -129,8 +129,8 @@ def stats(changes: Sequence[Change]) -> RevisionStats:
 
 
 def compare(
-    old: str | bytes | Article,
-    new: str | bytes | Article,
+    old: Source,
+    new: Source,
     *,
     old_name: str = "old",
     new_name: str = "new",
@@ -141,7 +141,8 @@ def compare(
     >>> [c.kind.value for c in rev.changes]
     ['changed', 'removed']
 
-    Texts may be ``str``, ``bytes`` or parsed :class:`Article` objects. Raises
+    Texts may be ``str``, ``bytes``, paths to files (``pathlib.Path``) or parsed
+    :class:`Article` objects. Raises
     :class:`~newsdiff.EmptyInputError` or :class:`~newsdiff.NoBodyError` when a side
     has no article text.
     """
