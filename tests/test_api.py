@@ -40,6 +40,7 @@ PUBLIC = [
     "collate",
     "compare",
     "parse",
+    "save_html",
 ]
 
 

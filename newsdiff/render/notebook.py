@@ -32,24 +32,29 @@ def mimebundle(value: Revision | Story, options: ViewOptions | None = None) -> d
 
 @dataclass(frozen=True)
 class NotebookView:
-    """A Revision or Story to show in a notebook cell, with view options."""
+    """A Revision or Story to show in a notebook cell, with the options of
+    :class:`ViewOptions` (``view`` and ``typography`` as enum members or strings), or
+    ``options`` given whole."""
 
     value: Revision | Story
     view: View | str = View.SIDE_BY_SIDE
     typography: Typography | str = Typography.DIM
     context: int | None = None
+    substantive: bool = False
     options: ViewOptions | None = None
 
     def _view_options(self) -> ViewOptions:
         if self.options is not None:
             return self.options
-        return ViewOptions(typography=Typography(self.typography), context=self.context)
+        return ViewOptions(
+            typography=self.typography, context=self.context, substantive=self.substantive
+        )
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         options = self._view_options()
         text: RenderableType
         if isinstance(self.value, Story):
-            html = story_html(self.value, options)
+            html = story_html(self.value, options, view=self.view)
             text = StoryView(self.value, options)
         else:
             html = revision_html(self.value, options, view=self.view)
