@@ -85,7 +85,7 @@ def test_a_str_naming_a_file_is_refused(
         newsdiff.compare(str(old), str(new))
     assert "\n" not in str(info.value)
     monkeypatch.chdir(old.parent)
-    with pytest.raises(InputError, match="early.txt"):
+    with pytest.raises(InputError, match=r"early\.txt"):
         newsdiff.collate(["early.txt", "late.txt"])
 
 
