@@ -274,7 +274,7 @@ def significance(changes: Sequence[Change]) -> str:
                 minor[_MINOR_PHRASE[edit.edit]] += 1
     parts = [_phrase(label, n) for label, n in sorted(main.items(), key=_order)]
     if truncated:
-        parts.append(f"stops early ({plural(truncated, 'paragraph', 'paragraphs')} missing)")
+        parts.append(f"stops early ({plural(truncated, 'paragraph')} not carried)")
     head = ", ".join(parts) if parts else "no substantive change"
     extra = ", ".join(_phrase(label, n) for label, n in sorted(minor.items(), key=_order))
     return f"{head}; also {extra}" if extra and parts else (f"{head}: {extra}" if extra else head)

@@ -89,17 +89,16 @@ def stats_html(rev: Revision) -> str:
         f'<span class="nd-badge nd-{kind.value}">{n} {kind.value}</span>'
         for kind, n in kind_counts(rev)
     ]
+    stats = rev.stats
+    if stats.typography_only:
+        parts.append(
+            f'<span class="nd-quiet">({stats.typography_only} of them typography only)</span>'
+        )
     if stops_early(rev):
         parts.append(f'<span class="nd-badge">✂ {_e(stops_early(rev))}</span>')
-    stats = rev.stats
-    typo = (
-        f' <span class="nd-quiet">({stats.typography_only} of them typography only)</span>'
-        if stats.typography_only
-        else ""
-    )
     words = "word" if stats.words_inserted == 1 else "words"
     return (
-        f'<div class="nd-stats">{" ".join(parts)}{typo}</div>'
+        f'<div class="nd-stats">{" ".join(parts)}</div>'
         f'<div class="nd-stats"><span class="nd-badge nd-added">+{stats.words_inserted}</span>'
         f" {words} inserted, "
         f'<span class="nd-badge nd-removed">−{stats.words_deleted}</span> deleted; '
