@@ -501,34 +501,27 @@ run_corpus(stories, "out", workers=2)
 """
 
 
-def test_a_script_without_a_main_guard_is_told_so(tmp_path: Path) -> None:
-    script = tmp_path / "job.py"
-    script.write_text(UNGUARDED, encoding="utf-8")
-    done = subprocess.run(
+def _run_script(folder: Path, code: str) -> subprocess.CompletedProcess[str]:
+    script = folder / "job.py"
+    script.write_text(code, encoding="utf-8")
+    return subprocess.run(
         [sys.executable, str(script)],
-        cwd=tmp_path,
+        cwd=folder,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+def test_a_script_without_a_main_guard_is_told_so(tmp_path: Path) -> None:
+    done = _run_script(tmp_path, UNGUARDED)
     assert done.returncode != 0
     assert 'has no `if __name__ == "__main__":` guard' in done.stderr
     assert "stopped abruptly" not in done.stderr
     assert "bootstrapping phase" not in done.stderr  # multiprocessing's own message
-    guarded = UNGUARDED.replace(
-        "run_corpus(stories", 'if __name__ == "__main__":\n    run_corpus(stories'
-    )
-    script.write_text(guarded, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(script)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    guard = 'if __name__ == "__main__":\n    run_corpus(stories'
+    done = _run_script(tmp_path, UNGUARDED.replace("run_corpus(stories", guard))
     assert done.returncode == 0, done.stderr
-    assert (
-        len((tmp_path / "out" / output.STORIES_FILE).read_text(encoding="utf-8").splitlines()) == 4
-    )
+    written = (tmp_path / "out" / output.STORIES_FILE).read_text(encoding="utf-8")
+    assert len(written.splitlines()) == 4
