@@ -104,6 +104,8 @@ def version_names(args: Sequence[str]) -> list[tuple[str, str]]:
     """(name, path) for each version argument: ``NAME=FILE`` names a version; any other
     is named by the shortest part of its path that tells it apart from the others."""
     given = [_split(arg) for arg in args]
+    if sum(path == "-" for _, path in given) > 1:
+        raise UserError("only one version can be read from standard input")
     options = [_candidates(path) for _, path in given]
     level = [0] * len(given)
     while True:
@@ -139,8 +141,6 @@ def _progress(total: int) -> Iterator[Progress]:
 
 
 def _load_all(named: Sequence[tuple[str, str]], progress: Progress) -> dict[str, Article]:
-    if sum(path == "-" for _, path in named) > 1:
-        raise UserError("only one version can be read from standard input")
     articles: dict[str, Article] = {}
     task = progress.add_task("reading", total=len(named))
     for name, path in named:
@@ -340,8 +340,10 @@ def _write_html(result: Revision | Story, args: argparse.Namespace) -> None:
 
 def _canonical(choice: str | None, names: Sequence[str]) -> str | None:
     """A version's name (which wins over the keywords), or complete/latest/earliest."""
-    if choice is None or choice in names or choice == "complete":
-        return None if choice == "complete" else choice
+    if choice is None or choice in names:
+        return choice
+    if choice == "complete":
+        return None
     if choice == "latest":
         return names[-1]
     if choice == "earliest":
@@ -358,8 +360,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         return corpus_cli.run(args)
     result: Revision | Story
     if args.command == "compare":
-        if args.old == "-" and args.new == "-":
-            raise UserError("only one of OLD and NEW can be read from standard input")
         (old_name, old), (new_name, new) = version_names([args.old, args.new])
         result = compare(_load(old), _load(new), old_name=old_name, new_name=new_name)
     elif args.command == "story":

@@ -408,6 +408,24 @@ def test_version_names(args: list[str], names: list[str]) -> None:
     assert [path for _, path in version_names(args)] == [a.partition("=")[2] or a for a in args]
 
 
+def test_one_version_at_most_from_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (["compare", "-", "-"], ["compare", "a=-", "b=-"], ["story", "x.txt", "-", "-"]):
+        code, _, err = run(args, capsys)
+        assert code == 2
+        assert "only one version can be read from standard input" in err
+
+
+def test_a_version_named_complete_wins_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    versions = demo_versions()
+    (tmp_path / "complete.txt").write_bytes(versions["v1"])
+    (tmp_path / "full.txt").write_bytes(versions["v5"])
+    files = [str(tmp_path / "complete.txt"), str(tmp_path / "full.txt")]
+    _, out, _ = run(["story", *files, "--canonical", "complete", "--json"], capsys)
+    assert newsdiff.Story.model_validate_json(out).canonical == "complete"
+
+
 def test_a_file_given_twice_needs_names(
     capsys: pytest.CaptureFixture[str], pair: tuple[str, str]
 ) -> None:
