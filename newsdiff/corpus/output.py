@@ -216,9 +216,7 @@ class CorpusWriter:
                 f"{self.out} holds results but no readable {RUN_FILE} saying what they were "
                 f"made from; use another folder, or --overwrite to replace them"
             ) from None
-        if before.get("input") != self.run.get("input") or before.get("format") != self.run.get(
-            "format"
-        ):
+        if any(before.get(field) != self.run.get(field) for field in ("input", "format")):
             raise CorpusError(
                 f"{self.out} holds results of {_describe(before)}, not of "
                 f"{_describe(self.run)}: use another folder, or --overwrite to replace them"
