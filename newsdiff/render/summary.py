@@ -87,15 +87,15 @@ class Summary(RevisionView):
         counts.add_column()
         for kind, n in kind_counts(rev):
             counts.add_row(Text(str(n), theme.KIND[kind]), Text(kind.value, theme.KIND[kind]))
-        if rev.stats.truncated:
-            counts.add_row(
-                Text(str(rev.stats.truncated), theme.NOTE),
-                Text("not carried: the version stops early", theme.NOTE),
-            )
         if rev.stats.typography_only:
             counts.add_row(
                 Text(str(rev.stats.typography_only), theme.DIM),
                 Text("unchanged but for typography", theme.DIM),
+            )
+        if rev.stats.truncated:
+            counts.add_row(
+                Text(str(rev.stats.truncated), theme.NOTE),
+                Text("not carried: the version stops early", theme.NOTE),
             )
 
         listing = Table.grid(padding=(0, 1))
