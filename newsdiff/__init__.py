@@ -6,10 +6,13 @@
 'changed'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from newsdiff.collate import collate
 from newsdiff.compare import compare
 from newsdiff.errors import (
     EmptyInputError,
+    ExtraMissingError,
     InputError,
     InvalidDataError,
     NewsdiffError,
@@ -39,6 +42,9 @@ from newsdiff.models import (
 )
 from newsdiff.parse import parse
 
+if TYPE_CHECKING:
+    from newsdiff.render.html import save_html
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -52,6 +58,7 @@ __all__ = [
     "EditAction",
     "EditClass",
     "EmptyInputError",
+    "ExtraMissingError",
     "InputError",
     "InvalidDataError",
     "Metadata",
@@ -71,4 +78,14 @@ __all__ = [
     "collate",
     "compare",
     "parse",
+    "save_html",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The views load on first use: importing newsdiff stays free of rich's console.
+    if name == "save_html":
+        from newsdiff.render.html import save_html
+
+        return save_html
+    raise AttributeError(f"module 'newsdiff' has no attribute {name!r}")

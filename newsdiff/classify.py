@@ -37,7 +37,7 @@ from newsdiff.models import (
     Span,
     SpanOp,
 )
-from newsdiff.text import fold, key, words
+from newsdiff.text import fold, key, plural, words
 
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*\.?")
 _PLAIN_WORD = re.compile(r"\w+")
@@ -252,10 +252,6 @@ def classify(kind: ChangeKind, spans: Sequence[Span]) -> tuple[tuple[Span, ...],
     return tuple(spans), tuple(edits)
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def significance(changes: Sequence[Change]) -> str:
     """One line on what changed, most significant first."""
     main: Counter[str] = Counter()
@@ -281,7 +277,7 @@ def significance(changes: Sequence[Change]) -> str:
                 minor[_MINOR_PHRASE[edit.edit_class]] += 1
     parts = [_phrase(label, n) for label, n in sorted(main.items(), key=_order)]
     if truncated:
-        parts.append(f"stops early ({_plural(truncated, 'paragraph', 'paragraphs')} missing)")
+        parts.append(f"stops early ({plural(truncated, 'paragraph')} not carried)")
     head = ", ".join(parts) if parts else "no substantive change"
     extra = ", ".join(_phrase(label, n) for label, n in sorted(minor.items(), key=_order))
     return f"{head}; also {extra}" if extra and parts else (f"{head}: {extra}" if extra else head)
@@ -336,5 +332,5 @@ def _phrase(label: str, n: int) -> str:
     """ "figure updated", 2 → "2 figures updated"."""
     noun, _, rest = label.partition(" ")
     if label.endswith(("change", "variant")):
-        return _plural(n, label, label + "s")
-    return f"{_plural(n, noun, noun + 's')} {rest}"
+        return plural(n, label, label + "s")
+    return f"{plural(n, noun, noun + 's')} {rest}"

@@ -2,43 +2,53 @@
 
 newsdiff demo                     # the built-in example story
 newsdiff compare OLD NEW          # OLD is the canonical; '-' reads standard input
-newsdiff story FILE... [--canonical NAME] [--show NAME]
+newsdiff story FILE... [--canonical NAME|complete|latest|earliest] [--show NAME]
 --view side-by-side|inline|summary|json, --html FILE, --context N, --typography,
---width N and --no-color shape the output.
+--width N and --no-color shape the output. A version is named after its file (the
+shortest part of the path that tells the files apart), or NAME=FILE names it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, NoReturn
 
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from newsdiff import __version__
 from newsdiff.collate import collate
 from newsdiff.compare import compare
 from newsdiff.corpus import cli as corpus_cli
 from newsdiff.demo import demo_page, demo_versions
 from newsdiff.errors import NewsdiffError
 from newsdiff.models import Article, Revision, Story
-from newsdiff.parse import MAX_INPUT_CHARS, parse
+from newsdiff.parse import parse
+from newsdiff.parse.source import read_limited, read_path
 from newsdiff.render import Inline, SideBySide, StoryView, Summary, Typography, ViewOptions
-from newsdiff.render.html import revision_page, story_page
+from newsdiff.render.console import terminal
+from newsdiff.render.html import html_page, save_html
+from newsdiff.render.story import RevisionViewType
 
 EXAMPLES = """examples:
   newsdiff demo                                   the built-in story: heat map of 5 versions
   newsdiff demo --show v2 --context 1             v2 side by side, changed rows and 1 around
   newsdiff demo --page --view summary             the same story as text and as a web page
   newsdiff compare early.txt late.txt             side by side (late against early)
+  newsdiff compare early=a/story.txt late=b/story.txt   NAME=FILE names a version
   newsdiff compare early.txt late.txt --view inline --typography hide
   newsdiff compare early.txt late.txt --view summary --no-color > changes.txt
   newsdiff compare early.txt late.txt --substantive   only what changes the story
   newsdiff compare early.txt late.txt --html diff.html
   curl -s https://example.org/story | newsdiff compare saved.txt -
   newsdiff story v1.txt v2.txt v3.txt --canonical v3 --html story.html
+  newsdiff story v1.txt v2.txt v3.txt --canonical latest --view summary
   newsdiff compare early.txt late.txt --view json > revision.json
 
 exit status: 0 done, 2 a usage or input error (one line on stderr), 130 interrupted
@@ -54,44 +64,70 @@ class UserError(Exception):
 
 
 def _read(path: str) -> bytes:
-    """Read at most one byte past the input limit: a huge file or an endless stream
-    (``/dev/zero``) is refused without being read whole."""
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_CHARS + 1)
-        else:
-            with Path(path).open("rb") as file:
-                data = file.read(MAX_INPUT_CHARS + 1)
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_INPUT_CHARS:
-        name = "standard input" if path == "-" else path
-        raise UserError(
-            f"{name}: larger than the limit of {MAX_INPUT_CHARS:,} bytes; newsdiff compares "
-            f"one article at a time: give it a single article, or split the text"
-        )
-    return data
+    if path == "-":
+        return read_limited(sys.stdin.buffer, "standard input")
+    return read_path(Path(path))
 
 
 def _load(path: str) -> Article:
     """Read and parse one file; errors name the file."""
+    data = _read(path)  # errors name the file already
     try:
-        return parse(_read(path))
+        return parse(data)
     except NewsdiffError as exc:
         raise UserError(f"{'standard input' if path == '-' else path}: {exc}") from None
 
 
-def _name(path: str) -> str:
-    return "stdin" if path == "-" else Path(path).stem
+def _split(arg: str) -> tuple[str | None, str]:
+    """``NAME=FILE`` → (NAME, FILE); a plain file (whose name may hold '=') → (None, FILE)."""
+    name, eq, path = arg.partition("=")
+    if eq and name and path and not Path(arg).exists():
+        return name, path
+    return None, arg
+
+
+def _candidates(path: str) -> list[str]:
+    """Names for the file at ``path``, shortest first: the stem, the file name, then
+    with more and more of its folders (``story``, ``story.txt``, ``b/story``, …)."""
+    if path == "-":
+        return ["stdin"]
+    full = Path(os.path.normpath(os.path.abspath(path)))
+    folders = [part for part in full.parent.parts if part != full.anchor]
+    names = [full.stem, full.name]
+    for k in range(1, len(folders) + 1):
+        where = "/".join(folders[-k:])
+        names += [f"{where}/{full.stem}", f"{where}/{full.name}"]
+    return names
+
+
+def version_names(args: Sequence[str]) -> list[tuple[str, str]]:
+    """(name, path) for each version argument: ``NAME=FILE`` names a version; any other
+    is named by the shortest part of its path that tells it apart from the others."""
+    given = [_split(arg) for arg in args]
+    if sum(path == "-" for _, path in given) > 1:
+        raise UserError("only one version can be read from standard input")
+    options = [_candidates(path) for _, path in given]
+    level = [0] * len(given)
+    while True:
+        names = [name or options[n][level[n]] for n, (name, _) in enumerate(given)]
+        clashes = {name for name, count in Counter(names).items() if count > 1}
+        if not clashes:
+            return [(name, path) for name, (_, path) in zip(names, given, strict=True)]
+        longer = [
+            n
+            for n, (name, _) in enumerate(given)
+            if name is None and names[n] in clashes and level[n] + 1 < len(options[n])
+        ]
+        if not longer:
+            twice = sorted(clashes)[0]
+            raise UserError(f"two versions are named {twice!r}: name them with NAME=FILE")
+        for n in longer:
+            level[n] += 1
 
 
 @contextmanager
 def _progress(total: int) -> Iterator[Progress]:
-    console = Console(stderr=True)
+    console = terminal(stderr=True)
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -104,28 +140,31 @@ def _progress(total: int) -> Iterator[Progress]:
         yield progress
 
 
-def _load_all(paths: Sequence[str], progress: Progress) -> dict[str, Article]:
-    names = [_name(p) for p in paths]
-    if len(set(names)) != len(names):
-        raise UserError("two files have the same name; version names come from file names")
-    if paths.count("-") > 1:
-        raise UserError("only one version can be read from standard input")
+def _load_all(named: Sequence[tuple[str, str]], progress: Progress) -> dict[str, Article]:
     articles: dict[str, Article] = {}
-    task = progress.add_task("reading", total=len(paths))
-    for name, path in zip(names, paths, strict=True):
+    task = progress.add_task("reading", total=len(named))
+    for name, path in named:
         progress.update(task, description=f"reading {name}")
         articles[name] = _load(path)
         progress.advance(task)
     return articles
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line, like every other error of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsdiff",
         description="Show what really changed between versions of a news story.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p_compare = sub.add_parser(
         "compare",
@@ -134,8 +173,12 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_compare.add_argument("old", metavar="OLD", help="canonical version (file, or - for stdin)")
-    p_compare.add_argument("new", metavar="NEW", help="version to compare (file, or - for stdin)")
+    p_compare.add_argument(
+        "old", metavar="OLD", help="canonical version: FILE, NAME=FILE, or - for stdin"
+    )
+    p_compare.add_argument(
+        "new", metavar="NEW", help="version to compare: FILE, NAME=FILE, or - for stdin"
+    )
     p_story = sub.add_parser(
         "story",
         help="collate several versions of one story",
@@ -144,8 +187,15 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_story.add_argument("files", metavar="FILE", nargs="+", help="one file per version")
-    p_story.add_argument("--canonical", metavar="NAME", help="version to compare against")
+    p_story.add_argument(
+        "files", metavar="FILE", nargs="+", help="one file per version (or NAME=FILE)"
+    )
+    p_story.add_argument(
+        "--canonical",
+        metavar="NAME",
+        help="version to compare against: a version's name, or complete (the most complete "
+        "version, the default), latest or earliest (the last or first FILE given)",
+    )
     p_demo = sub.add_parser(
         "demo",
         help="collate the built-in example story",
@@ -165,14 +215,14 @@ def _parser() -> argparse.ArgumentParser:
             metavar="NAME",
             action="append",
             default=[],
-            help="also show this version side by side with the canonical "
-            "(repeatable; 'all' for every version)",
+            help="also show this version against the canonical, in --view "
+            "(repeatable; 'all' for every version; --view, --context, --typography or "
+            "--substantive without --show show every version)",
         )
     for p in (p_compare, p_story, p_demo):
         p.add_argument(
             "--view",
             choices=VIEWS,
-            default="side-by-side",
             help="how to show a revision (default side-by-side; json prints the models)",
         )
         p.add_argument("--json", action="store_true", help="same as --view json")
@@ -188,20 +238,20 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--typography",
             choices=[t.value for t in Typography],
-            default=Typography.DIM.value,
             help="paragraphs that differ only in quotes, dashes or spaces (default dim)",
         )
         p.add_argument(
             "--substantive",
             action="store_true",
             help="only changes that alter what the story says (no typography, punctuation, "
-            "spelling or reflowed paragraphs)",
+            "spelling or reflowed paragraphs); with --view json, only those changes are "
+            "listed (the stats still count every change)",
         )
         p.add_argument("--width", metavar="N", type=_width, help="output width in columns")
         p.add_argument(
             "--no-color",
             action="store_true",
-            help="no colour or styles; edits marked [-deleted-] {+inserted+}",
+            help="no colour or styles (as NO_COLOR=1 does); edits marked [-deleted-] {+inserted+}",
         )
     corpus_cli.add_parser(sub)
     return parser
@@ -224,35 +274,89 @@ def _width(value: str) -> int:
     return n
 
 
-def _view(result: Revision | Story, args: argparse.Namespace) -> RenderableType:
-    options = ViewOptions(
-        typography=Typography(args.typography),
+def _options(args: argparse.Namespace) -> ViewOptions:
+    return ViewOptions(
+        typography=args.typography or Typography.DIM,
         context=args.context,
         substantive=args.substantive,
     )
+
+
+REVISION_VIEWS: dict[str, RevisionViewType] = {
+    "side-by-side": SideBySide,
+    "inline": Inline,
+    "summary": Summary,
+}
+
+
+def _shown(story: Story, args: argparse.Namespace) -> list[str]:
+    """The versions to show against the canonical below the heat map. Options that
+    shape those views, given without ``--show``, show every version: they would do
+    nothing otherwise."""
+    shapes = args.view or args.context is not None or args.typography or args.substantive
+    if "all" in args.show or (not args.show and shapes):
+        return list(story.revisions)
+    return list(args.show)
+
+
+def _view(result: Revision | Story, args: argparse.Namespace) -> RenderableType:
+    options = _options(args)
+    view = REVISION_VIEWS[args.view or "side-by-side"]
     if isinstance(result, Story):
-        show = list(result.revisions) if "all" in args.show else args.show
         try:
-            return StoryView(result, options, show=show)
+            return StoryView(result, options, show=_shown(result, args), view=view)
         except KeyError as exc:
             raise UserError(f"--show: {exc.args[0]}") from None
-    if args.view == "inline":
-        return Inline(result, options)
-    if args.view == "summary":
-        return Summary(result, options)
-    return SideBySide(result, options)
+    return view(result, options)
 
 
-def _html(result: Revision | Story, args: argparse.Namespace) -> str:
-    choices = {
-        "typography": args.typography,
+def _substantive_only(result: Revision | Story) -> Revision | Story:
+    """The result with only its substantive changes in its alignment (JSON for readers
+    who want what changed the story, not every paragraph)."""
+
+    def only(rev: Revision) -> Revision:
+        return Revision.assemble(
+            rev.old_name, rev.new_name, rev.old_article, rev.new_article, rev.substantive_changes
+        )
+
+    if isinstance(result, Story):
+        revisions = {n: only(rev) for n, rev in result.revisions.items()}
+        articles = [(v.name, v.article) for v in result.versions]
+        return Story.assemble(result.canonical, articles, revisions)
+    return only(result)
+
+
+def _write_html(result: Revision | Story, args: argparse.Namespace) -> None:
+    options: dict[str, Any] = {
+        "view": "inline" if args.view == "inline" else "side-by-side",
+        "typography": args.typography or Typography.DIM,
         "context": args.context,
         "substantive": args.substantive,
     }
-    if isinstance(result, Story):
-        return story_page(result, **choices)
-    view = "inline" if args.view == "inline" else "side-by-side"
-    return revision_page(result, view=view, **choices)
+    if args.html == "-":
+        sys.stdout.write(html_page(result, **options))
+        return
+    try:
+        save_html(result, args.html, **options)
+    except OSError as exc:
+        raise UserError(f"{args.html}: cannot write ({exc.strerror or exc})") from None
+    print(f"newsdiff: wrote {args.html}", file=sys.stderr)
+
+
+def _canonical(choice: str | None, names: Sequence[str]) -> str | None:
+    """A version's name (which wins over the keywords), or complete/latest/earliest."""
+    if choice is None or choice in names:
+        return choice
+    if choice == "complete":
+        return None
+    if choice == "latest":
+        return names[-1]
+    if choice == "earliest":
+        return names[0]
+    known = ", ".join(names)
+    raise UserError(
+        f"--canonical {choice}: not one of the versions ({known}), nor complete, latest or earliest"
+    )
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -261,43 +365,27 @@ def run(argv: Sequence[str] | None = None) -> int:
         return corpus_cli.run(args)
     result: Revision | Story
     if args.command == "compare":
-        if args.old == "-" and args.new == "-":
-            raise UserError("only one of OLD and NEW can be read from standard input")
-        result = compare(
-            _load(args.old), _load(args.new), old_name=_name(args.old), new_name=_name(args.new)
-        )
+        (old_name, old), (new_name, new) = version_names([args.old, args.new])
+        result = compare(_load(old), _load(new), old_name=old_name, new_name=new_name)
     elif args.command == "story":
-        with _progress(len(args.files)) as progress:
-            articles = _load_all(args.files, progress)
-            if args.canonical is not None and args.canonical not in articles:
-                known = ", ".join(articles)
-                raise UserError(f"--canonical {args.canonical}: not one of the versions ({known})")
+        named = version_names(args.files)
+        canonical = _canonical(args.canonical, [name for name, _ in named])
+        with _progress(len(named)) as progress:
+            articles = _load_all(named, progress)
             progress.add_task("comparing", total=None)
-            result = collate(articles, canonical=args.canonical)
+            result = collate(articles, canonical=canonical)
     elif args.page:
         result = compare(demo_versions()["v5"], demo_page(), old_name="v5", new_name="v5-page")
     else:
         result = collate(demo_versions())
     if args.html:
-        page = _html(result, args)
-        if args.html == "-":
-            sys.stdout.write(page)
-        else:
-            try:
-                Path(args.html).write_text(page, encoding="utf-8")
-            except OSError as exc:
-                raise UserError(f"{args.html}: cannot write ({exc.strerror})") from None
-            print(f"newsdiff: wrote {args.html}", file=sys.stderr)
+        _write_html(result, args)
         return 0
     if args.json or args.view == "json":
-        print(result.model_dump_json(indent=1))
+        shown = _substantive_only(result) if args.substantive else result
+        print(shown.model_dump_json(indent=1))
         return 0
-    console = Console(
-        width=args.width,
-        color_system=None if args.no_color else "auto",
-        no_color=args.no_color or None,
-        highlight=False,
-    )
+    console = terminal(no_color=args.no_color, width=args.width, highlight=False)
     console.print(_view(result, args))
     return 0
 

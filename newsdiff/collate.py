@@ -14,21 +14,20 @@ missing tail marked truncated rather than removed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 
 from newsdiff.compare import begins_with, compare, mark_truncation
 from newsdiff.errors import NewsdiffError, VersionError
 from newsdiff.models import Article, Block, Revision, Story
-from newsdiff.parse import parse
+from newsdiff.parse import Source, parse
 from newsdiff.text import key, word_count
-
-Source = str | bytes | Article
 
 
 def _named(versions: Mapping[str, Source] | Sequence[Source]) -> list[tuple[str, Source]]:
     if isinstance(versions, Mapping):
         named = [(str(name), text) for name, text in versions.items()]
-    elif isinstance(versions, str | bytes):
+    elif isinstance(versions, str | bytes | os.PathLike):
         raise VersionError("collate() takes several versions: a mapping name → text, or a list")
     else:
         named = [(f"v{n}", text) for n, text in enumerate(versions, start=1)]
@@ -66,7 +65,8 @@ def collate(
     >>> story.canonical, [c.kind.value for c in story.revisions["early"].changes]
     ('late', ['changed'])
 
-    ``versions`` maps names to texts (``str``/``bytes``) or parsed Articles; a plain
+    ``versions`` maps names to texts (``str``/``bytes``), paths to files
+    (``pathlib.Path``) or parsed Articles; a plain
     sequence is named ``v1``, ``v2``, … in order. ``canonical`` names the version to
     compare against; by default the most complete one (most words of article text,
     the later one among equals).

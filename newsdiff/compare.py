@@ -23,7 +23,7 @@ from newsdiff.models import (
     Revision,
     UnchangedRun,
 )
-from newsdiff.parse import parse
+from newsdiff.parse import Source, parse
 from newsdiff.text import key
 
 
@@ -151,8 +151,8 @@ def mark_truncation(
 
 
 def compare(
-    old: str | bytes | Article,
-    new: str | bytes | Article,
+    old: Source,
+    new: Source,
     *,
     old_name: str = "old",
     new_name: str = "new",
@@ -163,7 +163,8 @@ def compare(
     >>> [c.kind.value for c in rev.changes]
     ['changed', 'removed']
 
-    Texts may be ``str``, ``bytes`` or parsed :class:`Article` objects. Raises
+    Texts may be ``str``, ``bytes``, paths to files (``pathlib.Path``) or parsed
+    :class:`Article` objects. Raises
     :class:`~newsdiff.EmptyInputError` or :class:`~newsdiff.NoBodyError` when a side
     has no article text.
     """

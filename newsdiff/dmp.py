@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from diff_match_patch import diff_match_patch
 
-from newsdiff.errors import SettingError
+from newsdiff.errors import ExtraMissingError, SettingError
 
 T = TypeVar("T", bound=Hashable)
 
@@ -178,9 +178,10 @@ def _fast() -> Callable[..., list[tuple[str, int]]]:
         try:
             module = importlib.import_module("fast_diff_match_patch")
         except ImportError:  # pragma: no cover - depends on the environment
-            raise SettingError(
-                "the 'fast' diff backend needs fast-diff-match-patch: "
-                "pip install 'newsdiff[fast]' (or unset NEWSDIFF_DIFF_BACKEND)"
+            raise ExtraMissingError.needs(
+                "the 'fast' diff backend",
+                "fast",
+                f"fast-diff-match-patch; or unset {BACKEND_ENV}",
             ) from None
         _fast_diff = module.diff
     return _fast_diff

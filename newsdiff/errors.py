@@ -25,8 +25,34 @@ class InvalidDataError(NewsdiffError, ValueError):
 
 
 class SettingError(NewsdiffError, ValueError):
-    """A setting is wrong (an unknown ``NEWSDIFF_DIFF_BACKEND``) or needs an extra that
-    is not installed."""
+    """A setting is wrong (an unknown ``NEWSDIFF_DIFF_BACKEND``)."""
+
+
+class ExtraMissingError(NewsdiffError, ImportError):
+    """A feature needs an optional extra that is not installed; ``extra`` names it
+    (``html``, ``fast``, ``dask``, ``pandas``, ``parquet``) and the message says how to
+    install it.
+
+    >>> str(ExtraMissingError.needs("reading Parquet", "parquet"))
+    "reading Parquet needs the optional 'parquet' extra: pip install 'newsdiff[parquet]'"
+    """
+
+    def __init__(self, message: str, extra: str = "") -> None:
+        super().__init__(message)
+        self.extra = extra
+
+    @classmethod
+    def needs(cls, feature: str, extra: str, note: str = "") -> ExtraMissingError:
+        """The error for ``feature`` needing ``extra``; ``note`` is added in brackets."""
+        more = f" ({note})" if note else ""
+        return cls(
+            f"{feature} needs the optional '{extra}' extra{more}: pip install 'newsdiff[{extra}]'",
+            extra,
+        )
+
+    def __reduce__(self) -> tuple[type[ExtraMissingError], tuple[str, str]]:
+        # Worker processes and Dask send errors back pickled: keep ``extra``.
+        return type(self), (str(self), self.extra)
 
 
 class VersionError(NewsdiffError, ValueError):

@@ -1,4 +1,4 @@
-"""Text helpers shared by every stage: comparison keys and tokenizers.
+"""Text helpers shared by every stage: comparison keys, tokenizers, counted nouns.
 
 Normalization is for matching only; the raw text is always kept for display and
 reconstruction. A *key* folds away what carries no meaning in a news text —
@@ -92,3 +92,9 @@ def tokens(text: str) -> tuple[str, ...]:
 @cached_by_text
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``n`` and the noun that agrees with it: ``plural(1, "version")`` is "1 version",
+    ``plural(1_204, "story", "stories")`` is "1,204 stories"."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"

@@ -1,5 +1,10 @@
 """Execute the example notebook once per test session (nbclient + ipykernel, headless),
-and turn its outputs into a page a browser can open the way a notebook shows them."""
+and turn its outputs into a page a browser can open the way a notebook shows them.
+
+The notebook ships with its outputs, so it reads on a code host without running it;
+``tests/test_notebook.py`` checks that they are what a run gives today. After a change
+to the views, refresh them with ``python -m tests.notebook_run``.
+"""
 
 from __future__ import annotations
 
@@ -24,10 +29,41 @@ def executed(*, hostile: bool = False) -> Any:
     if hostile:
         notebook.cells.append(nbformat.v4.new_code_cell(HOSTILE_CELL))  # type: ignore[no-untyped-call]
     client = NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(ROOT)}},
+        record_timing=False,  # the saved outputs must not change from run to run
     )
     client.execute()
     return notebook
+
+
+def saved() -> Any:
+    import nbformat
+
+    return nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
+
+
+def cell_outputs(notebook: Any) -> list[tuple[Any, list[Any]]]:
+    """Each code cell's execution count and outputs: what a reader sees."""
+    return [
+        (cell.get("execution_count"), cell.get("outputs", []))
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+    ]
+
+
+def refresh() -> None:
+    """Run the notebook and save its outputs into it (its metadata stays as it was)."""
+    import nbformat
+
+    notebook = saved()
+    for cell, ran in zip(notebook.cells, executed().cells, strict=True):
+        if cell.cell_type == "code":
+            cell.execution_count = ran.execution_count
+            cell.outputs = ran.outputs
+    nbformat.write(notebook, NOTEBOOK)  # type: ignore[no-untyped-call]
 
 
 def html_outputs(notebook: Any) -> list[str]:
@@ -72,3 +108,8 @@ def as_page(notebook: Any) -> str:
         '<!DOCTYPE html><html><head><meta charset="utf-8"><title>notebook</title>'
         f"<style>{style}</style></head><body>{''.join(cells)}</body></html>"
     )
+
+
+if __name__ == "__main__":
+    refresh()
+    print(f"saved the outputs of {NOTEBOOK.relative_to(ROOT)}")

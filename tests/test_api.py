@@ -20,6 +20,7 @@ PUBLIC = [
     "EditAction",
     "EditClass",
     "EmptyInputError",
+    "ExtraMissingError",
     "InputError",
     "InvalidDataError",
     "Metadata",
@@ -39,6 +40,7 @@ PUBLIC = [
     "collate",
     "compare",
     "parse",
+    "save_html",
 ]
 
 
@@ -55,6 +57,7 @@ def test_every_error_is_a_newsdiff_error() -> None:
         "VersionError",
         "InvalidDataError",
         "SettingError",
+        "ExtraMissingError",
     ):
         assert issubclass(getattr(newsdiff, name), newsdiff.NewsdiffError)
 

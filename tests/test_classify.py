@@ -123,7 +123,7 @@ def test_truncated_copy_marks_the_missing_tail() -> None:
     assert all(c.truncated for c in tail)
     assert rev.stats.truncated == 3
     assert not rev.substantive
-    assert rev.significance == "stops early (3 paragraphs missing)"
+    assert rev.significance == "stops early (3 paragraphs not carried)"
 
 
 def test_copy_cut_mid_sentence() -> None:

@@ -8,6 +8,8 @@ import csv
 import doctest
 import gzip
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from itertools import count, islice
 from pathlib import Path
@@ -16,6 +18,7 @@ import pytest
 
 import newsdiff
 import newsdiff.corpus
+from newsdiff.cli import main as newsdiff_main
 from newsdiff.corpus import (
     CHANGE_COLUMNS,
     CorpusError,
@@ -307,6 +310,7 @@ def test_resume_after_an_interruption_gives_the_same_bytes(tmp_path: Path) -> No
     rows = full_changes.splitlines(keepends=True)
     fourth = [n for n, row in enumerate(rows) if row.startswith(b"story-00003,")]
     (broken / output.CHANGES_FILE).write_bytes(b"".join(rows[: fourth[-1]]) + rows[fourth[-1]][:9])
+    (broken / output.RUN_FILE).write_bytes((tmp_path / "fresh" / output.RUN_FILE).read_bytes())
     seen: list[tuple[str, bool]] = []
     summary = run_corpus(
         corpus, broken, progress=lambda s, v, skipped, e: seen.append((s, skipped))
@@ -408,3 +412,117 @@ def test_bench_runs_and_agrees(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "outputs identical across runs: yes" in out
     assert "| 2 worker processes | 8 |" in out
+
+
+# --- resuming safely --------------------------------------------------------------------
+
+
+def _cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = newsdiff_main(["corpus", *args, "--workers", "1", "--no-progress"])
+    return code, capsys.readouterr().err
+
+
+def test_results_of_another_corpus_are_not_resumed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The three commands of docs/corpus.md, run in order with one --out.
+    folder = _corpus_folder(tmp_path)
+    jsonl = tmp_path / "versions.jsonl"
+    write_jsonl(synthetic_stories(2, 2), jsonl)
+    out = str(tmp_path / "results")
+    assert _cli([str(folder), "--out", out], capsys)[0] == 1  # one story fails on purpose
+    before = (tmp_path / "results" / output.STORIES_FILE).read_bytes()
+    code, err = _cli([str(jsonl), "--out", out], capsys)
+    assert code == 2
+    assert err.count("\n") == 1
+    assert f"holds results of {folder.resolve()} (folder), not of {jsonl.resolve()}" in err
+    assert "--overwrite" in err
+    assert (tmp_path / "results" / output.STORIES_FILE).read_bytes() == before
+    code, err = _cli([str(jsonl), "--out", out, "--overwrite"], capsys)
+    assert (code, err.count("failed")) == (0, 0)
+    run = json.loads((tmp_path / "results" / output.RUN_FILE).read_text(encoding="utf-8"))
+    assert run == {"input": str(jsonl.resolve()), "format": "jsonl", "canonical": "complete"}
+
+
+def test_the_same_corpus_by_another_path_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl = tmp_path / "versions.jsonl"
+    write_jsonl(synthetic_stories(2, 2), jsonl)
+    assert _cli([str(jsonl), "--out", str(tmp_path / "o")], capsys)[0] == 0
+    monkeypatch.chdir(tmp_path)
+    code, err = _cli(["versions.jsonl", "--out", "o"], capsys)
+    assert code == 0
+    assert "2 already done" in err
+
+
+def test_results_of_another_canonical_rule_are_not_resumed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl = tmp_path / "versions.jsonl"
+    write_jsonl(synthetic_stories(2, 2), jsonl)
+    out = str(tmp_path / "o")
+    assert _cli([str(jsonl), "--out", out], capsys)[0] == 0
+    code, err = _cli([str(jsonl), "--out", out, "--canonical", "latest"], capsys)
+    assert code == 2
+    assert "made with canonical 'complete', not 'latest'" in err
+
+
+def test_a_rerun_says_that_earlier_failures_are_still_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, out = str(_corpus_folder(tmp_path)), str(tmp_path / "o")
+    assert _cli([folder, "--out", out], capsys)[0] == 1
+    code, err = _cli([folder, "--out", out], capsys)
+    assert code == 1
+    assert "3 already done; 1 failed in an earlier run" in err
+    assert "failed earlier: empty: EmptyInputError" in err
+    assert "--overwrite" in err
+    summary = run_corpus(folder, out)
+    assert not summary.ok
+    assert [story for story, _ in summary.failed_earlier] == ["empty"]
+
+
+def test_stories_from_python_and_from_a_file_do_not_mix(tmp_path: Path) -> None:
+    stories = list(synthetic_stories(2, 2))
+    run_corpus(stories, tmp_path / "o")
+    assert run_corpus(stories, tmp_path / "o").skipped == 2  # cannot tell: resumed
+    jsonl = tmp_path / "versions.jsonl"
+    write_jsonl(stories, jsonl)
+    with pytest.raises(CorpusError, match="holds results of stories given from Python"):
+        run_corpus(jsonl, tmp_path / "o")
+
+
+UNGUARDED = """
+from newsdiff.corpus import run_corpus, story_input
+
+stories = [story_input(f"s{n}", {"a": "The bridge shut.", "b": "The bridge shut today."})
+           for n in range(4)]
+run_corpus(stories, "out", workers=2)
+"""
+
+
+def _run_script(folder: Path, code: str) -> subprocess.CompletedProcess[str]:
+    script = folder / "job.py"
+    script.write_text(code, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(script)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_script_without_a_main_guard_is_told_so(tmp_path: Path) -> None:
+    done = _run_script(tmp_path, UNGUARDED)
+    assert done.returncode != 0
+    assert 'has no `if __name__ == "__main__":` guard' in done.stderr
+    assert "stopped abruptly" not in done.stderr
+    assert "bootstrapping phase" not in done.stderr  # multiprocessing's own message
+    guard = 'if __name__ == "__main__":\n    run_corpus(stories'
+    done = _run_script(tmp_path, UNGUARDED.replace("run_corpus(stories", guard))
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "out" / output.STORIES_FILE).read_text(encoding="utf-8")
+    assert len(written.splitlines()) == 4

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from newsdiff.errors import EmptyInputError, InputError, NewsdiffError
+from newsdiff.errors import EmptyInputError, ExtraMissingError, InputError, NewsdiffError
 from newsdiff.models import Article, BlockKind
 from newsdiff.parse import html as newsdiff_html
 from newsdiff.parse import parse
 from newsdiff.parse.decode import charset_of
-from newsdiff.parse.html import HtmlSupportMissingError, looks_like_html
+from newsdiff.parse.html import looks_like_html
 
 PAGES = Path(__file__).parent / "pages"
 PARA = (
@@ -334,8 +334,9 @@ def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> N
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_trafilatura)
-    with pytest.raises(HtmlSupportMissingError, match=r"pip install 'newsdiff\[html\]'") as info:
+    with pytest.raises(ExtraMissingError, match=r"pip install 'newsdiff\[html\]'") as info:
         newsdiff_html.parse_html("<html><body>" + PARA + "</body></html>")
+    assert info.value.extra == "html"
     assert isinstance(info.value, NewsdiffError)
     assert isinstance(info.value, ImportError)
 

@@ -117,9 +117,11 @@ def test_to_html_is_typed_and_a_bad_view_lists_the_valid_ones() -> None:
 
     rev = newsdiff.compare("The quay reopened.", "The quay reopened on Monday.")
     assert "nd-rev" in rev.to_html(view=View.INLINE, typography="hide", context=0)
-    with pytest.raises(newsdiff.SettingError, match="'side-by-side', 'inline', not 'sideways'"):
+    with pytest.raises(
+        newsdiff.SettingError, match="view='sideways': expected one of 'side-by-side', 'inline'"
+    ):
         rev.to_html(view="sideways")
-    with pytest.raises(newsdiff.SettingError, match="typography must be one of"):
+    with pytest.raises(newsdiff.SettingError, match="typography='x': expected one of"):
         newsdiff.collate({"a": "The quay.", "b": "The quay reopened."}).to_html(typography="x")
     with pytest.raises(TypeError):
         rev.to_html(colour="red")  # type: ignore[call-arg]

@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("nbclient")
 pytest.importorskip("ipykernel")
 
-from tests.notebook_run import executed, html_outputs
+from tests.notebook_run import cell_outputs, executed, html_outputs, saved
 
 
 def test_notebook_shows_revision_and_story_as_html() -> None:
@@ -33,3 +33,11 @@ def test_notebook_text_outputs_have_no_ansi() -> None:
             assert output.get("output_type") != "error", output
             text = output.get("text", "") + output.get("data", {}).get("text/plain", "")
             assert "\x1b" not in text
+
+
+def test_notebook_ships_with_the_outputs_it_gives() -> None:
+    shipped = cell_outputs(saved())
+    assert all(outputs for _, outputs in shipped[1:]), "run: python -m tests.notebook_run"
+    assert shipped == cell_outputs(executed()), (
+        "the saved outputs are out of date: python -m tests.notebook_run refreshes them"
+    )

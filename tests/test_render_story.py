@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from rich.console import Console
 
-from newsdiff.render import StoryView, ViewOptions, render_text
+import newsdiff
+from newsdiff.models import ChangeKind
+from newsdiff.render import Inline, SideBySide, StoryView, Summary, ViewOptions, render_text
+from newsdiff.render.story import RevisionViewType
 from tests.render_samples import demo_story
 
 
@@ -48,3 +51,44 @@ def test_story_as_rich_renderable_shows_heat_map_and_every_version() -> None:
 def test_colour_cells() -> None:
     text = render_text(StoryView(demo_story()), width=100, color=True)
     assert "\x1b[" in text
+
+
+def test_a_truncated_copy_stops_early_rather_than_losing_paragraphs() -> None:
+    v4 = demo_story().revisions["v4"]  # v1 republished and cut off
+    cut = v4.stats.truncated
+    removed = v4.stats.counts[ChangeKind.REMOVED] - cut
+    assert cut >= 2
+    totals = next(
+        line
+        for line in render_text(StoryView(demo_story()), width=200).split("\n")
+        if line.startswith("v4 ")
+    )
+    assert f"{removed} removed" in totals
+    assert f"stops early: {cut} paragraphs not carried" in totals
+    assert f"{removed + cut} removed" not in totals
+    # A copy that is not cut off says nothing of the kind.
+    v2 = next(
+        line
+        for line in render_text(StoryView(demo_story()), width=200).split("\n")
+        if line.startswith("v2 ")
+    )
+    assert "stops early" not in v2
+
+
+def test_counts_agree_with_their_nouns() -> None:
+    one = newsdiff.collate({"only": "The bridge closed on Friday night."})
+    assert "1 version of one story" in render_text(StoryView(one), width=100)
+    assert "1 version of one story" in one.to_html()
+    pair = newsdiff.collate({"a": "The bridge closed.", "b": "The bridge closed today."})
+    text = render_text(SideBySide(pair.revisions["a"]), width=100)
+    assert "−1 deleted" in text  # 'today' is the only difference
+    words = newsdiff.compare("The bridge closed.", "The bridge closed today.")
+    assert "+1 word inserted" in render_text(SideBySide(words), width=100)
+    assert "+1</span> word inserted" in words.to_html()
+
+
+@pytest.mark.parametrize("view", [Inline, Summary])
+def test_shown_versions_use_the_view_asked_for(view: RevisionViewType) -> None:
+    text = render_text(StoryView(demo_story(), show=["v2"], view=view), width=100)
+    alone = render_text(view(demo_story().revisions["v2"], ViewOptions()), width=100)
+    assert alone in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdiff.models import ChangeKind
 from newsdiff.render import Summary, render_text
 from tests.render_samples import demo_story
 
@@ -27,3 +28,11 @@ def test_long_edits_are_shortened() -> None:
     rows = [line for line in text.split("\n") if line.startswith(("changed", "removed"))]
     assert rows
     assert "…" in text
+
+
+def test_a_truncated_copy_counts_what_it_does_not_carry() -> None:
+    v4 = demo_story().revisions["v4"]
+    text = render_text(Summary(v4), width=100)
+    assert f"{v4.stats.truncated}  not carried: the version stops early" in text
+    removed = v4.stats.counts[ChangeKind.REMOVED] - v4.stats.truncated
+    assert f" {removed}  removed" in text

@@ -13,8 +13,8 @@ from _pytest.mark import ParameterSet
 
 import newsdiff
 from newsdiff import ChangeKind
+from newsdiff.quality.gold import GoldStory, gold_lines, load, stories
 from tests.conftest import DEMO_STORY, SHARED_STORIES
-from tests.gold import GoldStory, load, stories
 
 FOLDERS: list[Path | ParameterSet] = [DEMO_STORY, *stories(SHARED_STORIES)]
 if len(FOLDERS) == 1:
@@ -37,15 +37,10 @@ EXPECTED_KIND = {
 
 
 def _gold_index(article: newsdiff.Article, lines: list[str]) -> dict[int, int]:
-    """Block index → gold line index (blocks and gold lines are both in file order)."""
-    found: dict[int, int] = {}
-    cursor = 0
-    for block in article.blocks:
-        while cursor < len(lines) and lines[cursor] != block.source.strip():
-            cursor += 1
-        assert cursor < len(lines), f"block {block.index} not found in gold: {block.source!r}"
-        found[block.index] = cursor
-        cursor += 1
+    """Block index → gold line index; every block is one gold line."""
+    found = gold_lines(article, lines)
+    missing = [b.source for b in article.blocks if b.index not in found]
+    assert not missing, f"blocks not found in gold: {missing}"
     return found
 
 

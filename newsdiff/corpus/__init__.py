@@ -27,7 +27,6 @@ from newsdiff.corpus.job import RunSummary, collate_corpus, collate_story, run_c
 from newsdiff.corpus.output import CHANGE_COLUMNS, ChangeRow, change_rows, edit_classes
 from newsdiff.corpus.records import (
     CorpusError,
-    ExtraMissingError,
     StoryInput,
     StoryRecord,
     VersionInfo,
@@ -35,6 +34,7 @@ from newsdiff.corpus.records import (
 )
 from newsdiff.corpus.synthetic import synthetic_stories
 from newsdiff.corpus.tables import SPAN_COLUMNS, STORY_COLUMNS, write_tables
+from newsdiff.errors import ExtraMissingError
 
 __all__ = [
     "CHANGE_COLUMNS",

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -27,10 +26,12 @@ from rich.text import Text
 
 from newsdiff.corpus.formats import FORMATS, open_corpus
 from newsdiff.corpus.job import CANONICAL_CHOICES, CHUNK_STORIES, default_workers, run_corpus
-from newsdiff.corpus.output import CHANGES_FILE, STORIES_FILE
+from newsdiff.corpus.output import CHANGES_FILE, RESULT_FILES, STORIES_FILE
 from newsdiff.corpus.records import CorpusError
 from newsdiff.corpus.tables import write_tables
 from newsdiff.errors import NewsdiffError
+from newsdiff.render.console import terminal
+from newsdiff.text import plural
 
 EXAMPLES = """examples:
   newsdiff corpus stories/ --out results/               folder tree: one folder per story
@@ -38,9 +39,10 @@ EXAMPLES = """examples:
   newsdiff corpus versions.parquet --out results/ --scheduler tcp://10.0.0.5:8786
   duckdb -c "SELECT kind, count(*) FROM 'results/changes.csv' GROUP BY kind"
 
-A rerun with the same --out skips the stories already written (--overwrite starts again).
-exit status: 0 done, 1 some stories failed (error records in stories.jsonl), 2 a usage or
-input error
+A rerun with the same IN and --out skips the stories already written (--overwrite starts
+again); OUT/run.json records IN, and another corpus is refused.
+exit status: 0 done, 1 some stories failed, now or in an earlier run (error records in
+stories.jsonl), 2 a usage or input error
 """
 FAILURES_SHOWN = 5
 
@@ -136,9 +138,9 @@ def _run(args: argparse.Namespace) -> int:
     corpus = open_corpus(args.corpus, args.format)
     out = Path(args.out)
     if args.overwrite:
-        for name in (STORIES_FILE, CHANGES_FILE):
+        for name in RESULT_FILES:
             (out / name).unlink(missing_ok=True)
-    console = Console(stderr=True)
+    console = terminal(stderr=True)
     show = not args.no_progress and console.is_terminal
     client: Any = None  # a distributed.Client, whose methods are untyped
     if args.scheduler:
@@ -185,22 +187,34 @@ def _run(args: argparse.Namespace) -> int:
             client.close()
     rate = summary.versions / summary.seconds if summary.seconds else 0.0
     line = (
-        f"newsdiff: {summary.stories:,} stories ({summary.versions:,} versions) in "
-        f"{summary.seconds:.1f} s, {rate:,.0f} versions/s"
+        f"newsdiff: {plural(summary.stories, 'story', 'stories')} "
+        f"({plural(summary.versions, 'version')}) in {summary.seconds:.1f} s, "
+        f"{rate:,.0f} versions/s"
     )
     if summary.skipped:
         line += f"; {summary.skipped:,} already done"
     line += f"; {summary.failed:,} failed" if summary.failed else ""
+    earlier = len(summary.failed_earlier)
+    if earlier:
+        line += f"; {earlier:,} failed in an earlier run"
     print(f"{line} → {out / STORIES_FILE}, {out / CHANGES_FILE}", file=sys.stderr)
     if args.parquet:
         rows = write_tables(out)
         tables = ", ".join(f"{out / name} ({n:,} rows)" for name, n in rows.items())
         print(f"newsdiff: tables → {tables}", file=sys.stderr)
-    for story_id, error in summary.failures[:FAILURES_SHOWN]:
-        print(f"  failed: {story_id}: {error}", file=sys.stderr)
-    if summary.failed > FAILURES_SHOWN:
+    _list_failures("failed", summary.failures, summary.failed)
+    _list_failures("failed earlier", summary.failed_earlier, earlier)
+    if earlier:
         print(
-            f"  … and {summary.failed - FAILURES_SHOWN:,} more (see the error records)",
+            f"  their error records are still in {out / STORIES_FILE}: --overwrite runs every "
+            f"story again",
             file=sys.stderr,
         )
-    return 1 if summary.failed else 0
+    return 0 if summary.ok else 1
+
+
+def _list_failures(label: str, failures: list[tuple[str, str]], total: int) -> None:
+    for story_id, error in failures[:FAILURES_SHOWN]:
+        print(f"  {label}: {story_id}: {error}", file=sys.stderr)
+    if total > FAILURES_SHOWN:
+        print(f"  … and {total - FAILURES_SHOWN:,} more (see the error records)", file=sys.stderr)

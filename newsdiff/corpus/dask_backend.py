@@ -23,7 +23,8 @@ from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from newsdiff.corpus.records import ExtraMissingError, StoryInput, StoryRecord
+from newsdiff.corpus.records import StoryInput, StoryRecord
+from newsdiff.errors import ExtraMissingError
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from newsdiff.corpus.job import Canonical
 
 T = TypeVar("T")
-INSTALL_HINT = "pip install 'newsdiff[dask]'"
 WAVES_AHEAD = 2
 """Waves in flight: one computing while the next is queued, so workers never wait."""
 CHUNKS_PER_THREAD = 2
@@ -44,9 +44,7 @@ def _module(name: str) -> Any:
     try:
         return importlib.import_module(name)
     except ImportError:
-        raise ExtraMissingError(
-            f"running on Dask needs dask and distributed: {INSTALL_HINT}"
-        ) from None
+        raise ExtraMissingError.needs("running on Dask", "dask", "dask and distributed") from None
 
 
 def connect(address: str) -> Client:

@@ -27,13 +27,12 @@ from typing import IO, Any, Literal, cast
 
 from newsdiff.corpus.records import (
     CorpusError,
-    ExtraMissingError,
     StoryInput,
     VersionInput,
     natural_key,
     timestamp_text,
 )
-from newsdiff.errors import NewsdiffError
+from newsdiff.errors import ExtraMissingError, NewsdiffError
 
 Format = Literal["folder", "jsonl", "parquet"]
 FORMATS: tuple[Format, ...] = ("folder", "jsonl", "parquet")
@@ -187,9 +186,7 @@ def _parquet() -> Any:
     try:
         return importlib.import_module("pyarrow.parquet")
     except ImportError:
-        raise ExtraMissingError(
-            "reading Parquet needs pyarrow: pip install 'newsdiff[parquet]'"
-        ) from None
+        raise ExtraMissingError.needs("reading Parquet", "parquet", "pyarrow") from None
 
 
 def _parquet_rows(path: Path) -> Iterator[_Row]:

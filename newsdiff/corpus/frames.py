@@ -31,7 +31,8 @@ from newsdiff.corpus.output import (
     change_rows,
     revision_rows,
 )
-from newsdiff.corpus.records import ExtraMissingError, StoryRecord, VersionInfo
+from newsdiff.corpus.records import StoryRecord, VersionInfo
+from newsdiff.errors import ExtraMissingError
 from newsdiff.models import Revision, Story
 
 # pandas ships no type information of its own: frames are typed loosely.
@@ -54,7 +55,7 @@ def _pandas() -> Any:
     try:
         return importlib.import_module("pandas")
     except ImportError:
-        raise ExtraMissingError("DataFrames need pandas: pip install 'newsdiff[pandas]'") from None
+        raise ExtraMissingError.needs("DataFrames", "pandas") from None
 
 
 def _frame(rows: Iterable[ChangeRow]) -> DataFrame:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sys
 import time
 from collections import deque
@@ -29,8 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from newsdiff.collate import collate
-from newsdiff.corpus.formats import CorpusSource, iter_stories
-from newsdiff.corpus.output import CorpusWriter, StoryOutput, story_output
+from newsdiff.corpus.formats import Corpus, CorpusSource, iter_stories, open_corpus
+from newsdiff.corpus.output import CorpusWriter, RunRecord, StoryOutput, story_output
 from newsdiff.corpus.records import (
     CorpusError,
     StoryInput,
@@ -143,10 +144,62 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _check_not_starting_a_worker() -> None:
+    """Stop a worker process that is importing the main script, quietly.
+
+    Worker processes start with ``forkserver`` or ``spawn``, and both import the main
+    script first. A script that runs the corpus job without an ``if __name__ ==
+    "__main__":`` guard starts it again in every worker, before the worker has started;
+    multiprocessing would then raise a long RuntimeError in each worker, after the job
+    had already opened the output folder. The parent process reports the real cause
+    (:func:`_pool_broke`).
+    """
+    # multiprocessing's own test for "still starting" (spawn._check_not_importing_main).
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise SystemExit(1)
+
+
+_GUARD = re.compile(r"""^\s*if\s+__name__\s*==\s*["']__main__["']\s*:""", re.M)
+
+
+def _pool_broke(started: bool) -> CorpusError:
+    """Why the worker pool broke, as far as can be told from here: before any worker
+    started, and from a main script without a ``__main__`` guard, it is the guard."""
+    script = getattr(sys.modules.get("__main__"), "__file__", None)
+    if not started and script:
+        try:
+            guarded = bool(_GUARD.search(Path(script).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            guarded = True
+        if not guarded:
+            return CorpusError(
+                f"worker processes could not start: each one imports the main script "
+                f'({script}), which has no `if __name__ == "__main__":` guard and so starts '
+                f"the corpus job again; put the work under that guard"
+            )
+        return CorpusError(
+            f"worker processes stopped while starting, before any story (they import the "
+            f"main script, {script}: see the error above); nothing was written"
+        )
+    return CorpusError(
+        "a worker process stopped abruptly (out of memory, or killed); "
+        "run again to resume where it stopped"
+    )
+
+
+def _started(flag: Any) -> None:
+    """Run in each worker process once it has started (the pool's initializer)."""
+    flag.set()
+
+
 def _process_map(
     work: Callable[[list[StoryInput]], list[T]], chunks: Iterator[list[StoryInput]], workers: int
 ) -> Iterator[list[T]]:
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    context = _context()
+    started = context.Event()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_started, initargs=(started,)
+    )
     pending: deque[Future[list[T]]] = deque()
     try:
         for chunk in chunks:
@@ -156,10 +209,7 @@ def _process_map(
         while pending:
             yield pending.popleft().result()
     except BrokenProcessPool:
-        raise CorpusError(
-            "a worker process stopped abruptly (out of memory, or killed); "
-            "run again to resume where it stopped"
-        ) from None
+        raise _pool_broke(started.is_set()) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -201,6 +251,8 @@ def collate_corpus(
     iterable of :class:`StoryInput`. ``workers`` > 1 uses that many processes;
     ``client`` (a ``dask.distributed.Client``) runs the stories on its cluster instead.
     """
+    if workers > 1:
+        _check_not_starting_a_worker()
     work = partial(_collate_chunk, canonical=canonical)
     chunks = _chunks(iter_stories(source), chunk_size)
     for records in map_chunks(work, chunks, workers=workers, client=client):
@@ -221,15 +273,28 @@ class RunSummary:
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
     """(story id, error) of the first failed stories (at most :data:`FAILURES_KEPT`)."""
+    failed_earlier: list[tuple[str, str]] = field(default_factory=list)
+    """(story id, error) of the error records an earlier run left in the output folder:
+    those stories were skipped, and are still failed."""
 
     @property
     def ok(self) -> bool:
-        return self.failed == 0
+        """Whether every story of the output folder is collated (none failed, now or in
+        an earlier run)."""
+        return self.failed == 0 and not self.failed_earlier
 
 
 FAILURES_KEPT = 20
 # Called once per story: (story id, versions, skipped, error or None).
 Progress = Callable[[str, int, bool, str | None], Any]
+
+
+def _run_record(source: CorpusSource, canonical: Canonical) -> RunRecord:
+    """What ``run.json`` records: the corpus (by absolute path), its format, the rule."""
+    if isinstance(source, Corpus):
+        where = str(source.path.resolve())
+        return {"input": where, "format": source.format, "canonical": canonical}
+    return {"input": None, "format": None, "canonical": canonical}
 
 
 def run_corpus(
@@ -248,11 +313,20 @@ def run_corpus(
 
     With ``resume`` (the default) stories already in ``out`` are skipped and the new ones
     appended, so an interrupted run picks up where it stopped; without it ``out`` must
-    not hold results yet. Failed stories are written as error records; the run goes on.
+    not hold results yet. ``out`` records what it was made from (``run.json``): resuming
+    with another corpus or another ``canonical`` raises :class:`CorpusError`. Failed
+    stories are written as error records; the run goes on. Error records left by an
+    earlier run stay (their stories are skipped) and are listed in
+    :attr:`RunSummary.failed_earlier`.
     """
+    if workers > 1:
+        _check_not_starting_a_worker()
+    if isinstance(source, str | os.PathLike):
+        source = open_corpus(source)
     summary = RunSummary()
     start = time.perf_counter()
-    with CorpusWriter(Path(out), resume=resume) as writer:
+    with CorpusWriter(Path(out), resume=resume, run=_run_record(source, canonical)) as writer:
+        summary.failed_earlier = writer.failed_before
         seen: set[str] = set()
 
         def todo() -> Iterator[StoryInput]:

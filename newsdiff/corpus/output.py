@@ -6,7 +6,9 @@ change of every revision (:data:`CHANGE_COLUMNS`), for pandas, DuckDB or a sprea
 
 Resuming: a story's change rows are flushed before its line, so a story is done exactly
 when its line is complete. On reopening, a torn last line is cut off and change rows of
-stories without a line are dropped; the run then appends.
+stories without a line are dropped; the run then appends. ``run.json`` records what the
+results were made from (the corpus, its format, the canonical rule), so a rerun with
+another corpus or another rule is refused instead of mixing two runs in one folder.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
@@ -25,6 +27,15 @@ from newsdiff.models import Change, EditClass, Revision
 
 STORIES_FILE = "stories.jsonl"
 CHANGES_FILE = "changes.csv"
+RUN_FILE = "run.json"
+RESULT_FILES = (STORIES_FILE, CHANGES_FILE, RUN_FILE)
+# The end of a stories.jsonl line of a collated story, as StoryRecord writes it: lines
+# that end otherwise are read whole to find their error.
+_NO_ERROR = b',"error":null}\n'
+
+RunRecord = Mapping[str, str | None]
+"""What a run's results are made from: ``input`` (the corpus's absolute path, or
+``None`` for stories given from Python), ``format`` and ``canonical``."""
 
 
 class ChangeRow(NamedTuple):
@@ -140,6 +151,19 @@ def _csv_value(value: object) -> object:
     return "" if value is None else value
 
 
+def _error_of(line: bytes) -> str | None:
+    """The error of a complete stories.jsonl line, or None for a collated story."""
+    if line.endswith(_NO_ERROR):
+        return None
+    error = json.loads(line).get("error")
+    return error if isinstance(error, str) else None
+
+
+def _describe(run: RunRecord) -> str:
+    where = run.get("input")
+    return f"{where} ({run.get('format')})" if where else "stories given from Python"
+
+
 def _story_id(line: bytes) -> str:
     """The story id of a complete stories.jsonl line (the first field, as we write it)."""
     text = line.decode("utf-8")
@@ -157,13 +181,17 @@ class CorpusWriter:
     """Appends story outputs to ``OUT/stories.jsonl`` and ``OUT/changes.csv``.
 
     ``written`` holds the ids of stories already in the folder (after a resume) and of
-    those written since.
+    those written since; ``failed_before`` the (story id, error) of the error records
+    found there. ``run`` is recorded in ``run.json``; resuming results made from another
+    run record raises :class:`CorpusError`.
     """
 
-    def __init__(self, out: Path, *, resume: bool = True) -> None:
+    def __init__(self, out: Path, *, resume: bool = True, run: RunRecord | None = None) -> None:
         self.out = out
         self.resume = resume
+        self.run = dict(run or {})
         self.written: set[str] = set()
+        self.failed_before: list[tuple[str, str]] = []
         self._stories: IO[bytes] | None = None
         self._changes: IO[bytes] | None = None
 
@@ -174,6 +202,31 @@ class CorpusWriter:
     @property
     def changes_path(self) -> Path:
         return self.out / CHANGES_FILE
+
+    @property
+    def run_path(self) -> Path:
+        return self.out / RUN_FILE
+
+    def _check_run(self) -> None:
+        """Refuse to resume results that were made from another corpus or rule."""
+        try:
+            before = json.loads(self.run_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise CorpusError(
+                f"{self.out} holds results but no readable {RUN_FILE} saying what they were "
+                f"made from; use another folder, or --overwrite to replace them"
+            ) from None
+        if any(before.get(field) != self.run.get(field) for field in ("input", "format")):
+            raise CorpusError(
+                f"{self.out} holds results of {_describe(before)}, not of "
+                f"{_describe(self.run)}: use another folder, or --overwrite to replace them"
+            )
+        if before.get("canonical") != self.run.get("canonical"):
+            raise CorpusError(
+                f"{self.out} holds results made with canonical {before.get('canonical')!r}, "
+                f"not {self.run.get('canonical')!r}: use another folder, or --overwrite to "
+                f"replace them"
+            )
 
     def __enter__(self) -> CorpusWriter:
         try:
@@ -186,9 +239,11 @@ class CorpusWriter:
                 f"{self.out} already holds results; resume them or choose another folder"
             )
         if has_results:
+            self._check_run()
             self._recover()
-        elif self.changes_path.exists():
-            self.changes_path.unlink()
+        else:
+            self.changes_path.unlink(missing_ok=True)
+            self.run_path.write_text(json.dumps(self.run, indent=1) + "\n", encoding="utf-8")
         self._stories = self.stories_path.open("ab")
         self._changes = self.changes_path.open("ab")
         if self._changes.tell() == 0:
@@ -226,9 +281,12 @@ class CorpusWriter:
                 if not raw.endswith(b"\n"):
                     break
                 try:
-                    self.written.add(_story_id(raw))
+                    story_id, error = _story_id(raw), _error_of(raw)
                 except ValueError:
                     break
+                self.written.add(story_id)
+                if error is not None:
+                    self.failed_before.append((story_id, error))
                 good += len(raw)
         if good < self.stories_path.stat().st_size:
             os.truncate(self.stories_path, good)

@@ -23,10 +23,6 @@ class CorpusError(NewsdiffError, ValueError):
     """The corpus cannot be read: a missing path, an unknown format, a misplaced line."""
 
 
-class ExtraMissingError(NewsdiffError, ImportError):
-    """An optional extra (``dask``, ``pandas``, ``parquet``) is needed but not installed."""
-
-
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 

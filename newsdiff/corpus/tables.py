@@ -23,13 +23,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newsdiff.corpus.output import CHANGE_COLUMNS, STORIES_FILE, ChangeRow, change_rows
-from newsdiff.corpus.records import (
-    CorpusError,
-    ExtraMissingError,
-    StoryRecord,
-    parse_timestamp,
-)
-from newsdiff.errors import InvalidDataError
+from newsdiff.corpus.records import CorpusError, StoryRecord, parse_timestamp
+from newsdiff.errors import ExtraMissingError, InvalidDataError
 from newsdiff.models import ChangeKind
 
 STORIES_TABLE = "stories.parquet"
@@ -81,9 +76,7 @@ def _arrow() -> tuple[Any, Any]:
     try:
         return importlib.import_module("pyarrow"), importlib.import_module("pyarrow.parquet")
     except ImportError:
-        raise ExtraMissingError(
-            "Parquet tables need pyarrow: pip install 'newsdiff[parquet]'"
-        ) from None
+        raise ExtraMissingError.needs("Parquet tables", "parquet", "pyarrow") from None
 
 
 def _schemas(pa: Any) -> dict[str, Any]:

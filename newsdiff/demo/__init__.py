@@ -8,7 +8,12 @@ STORY = "harbour-bridge"
 
 
 def demo_versions() -> dict[str, bytes]:
-    """The example story's versions, name → raw bytes, in the order they were written."""
+    """The example story's versions, name → raw bytes, ordered by name: ``v1`` … ``v5``.
+
+    Names are not times: ``v1`` was written first and ``v5`` last, but ``v3`` (Saturday)
+    came before ``v2`` (Sunday morning), and ``v4`` is ``v1`` republished and cut off
+    (the story's README tells each version's origin).
+    """
     folder = resources.files(__package__).joinpath(STORY)
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
     return {name.removesuffix(".txt"): folder.joinpath(name).read_bytes() for name in names}

@@ -21,27 +21,30 @@ from newsdiff.parse.lines import (
     paragraphs,
     split_dateline,
 )
+from newsdiff.parse.source import Source, read_source
 
-__all__ = ["MAX_INPUT_CHARS", "MAX_PARAGRAPHS", "decode", "parse", "split_dateline"]
+__all__ = ["MAX_INPUT_CHARS", "MAX_PARAGRAPHS", "Source", "decode", "parse", "split_dateline"]
 
 
-def parse(source: str | bytes | Article) -> Article:
+def parse(source: Source) -> Article:
     """Parse one version of an article into labelled blocks.
 
     >>> art = parse("Home › News\\n\\nSENDAL (FP) — The council met on Monday.\\n\\nShare")
     >>> [b.kind.value for b in art.blocks]
     ['navigation', 'body', 'share']
 
-    HTML pages (``str`` or ``bytes``, charset honoured) go to
+    ``source`` is text, bytes, a path (``pathlib.Path``: the file is read as bytes) or an
+    Article (returned as is). HTML pages (``str`` or ``bytes``, charset honoured) go to
     :func:`newsdiff.parse.html.parse_html`, which needs the ``html`` extra. Raises
     :class:`~newsdiff.EmptyInputError` for empty or whitespace-only input and
     :class:`~newsdiff.InputError` for input that is not text (binary data, a wrong type)
     or is over the limits (:data:`MAX_INPUT_CHARS`, :data:`MAX_PARAGRAPHS`; see
-    ``docs/limits.md``).
+    ``docs/limits.md``), for a path that cannot be read, and for a one-line ``str`` that
+    names an existing file (pass a ``Path`` to read it).
     """
     if isinstance(source, Article):
         return source
-    text = as_text(source)
+    text = as_text(read_source(source))
     if looks_like_html(text):
         article = parse_html(text)
         check_count(len(article.blocks))

@@ -15,7 +15,7 @@ kept as a boilerplate kind named by its surroundings (``<nav>``, ``class="share-
 :mod:`newsdiff.parse.kinds`. Nothing visible is dropped, only set aside.
 
 trafilatura and lxml come with the optional extra ``newsdiff[html]``; without them
-:func:`parse_html` raises :class:`HtmlSupportMissingError` saying how to install it.
+:func:`parse_html` raises :class:`~newsdiff.ExtraMissingError` saying how to install it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newsdiff.errors import EmptyInputError, InputError, NewsdiffError
+from newsdiff.errors import EmptyInputError, ExtraMissingError, InputError
 from newsdiff.models import Article, Block, BlockKind, Metadata
 from newsdiff.parse.kinds import classify
 from newsdiff.parse.lines import split_dateline
@@ -34,18 +34,13 @@ from newsdiff.text import key
 if TYPE_CHECKING:
     from types import ModuleType
 
-__all__ = ["HtmlSupportMissingError", "looks_like_html", "parse_html"]
+__all__ = ["looks_like_html", "parse_html"]
 
 MAX_HTML_CHARS = 20_000_000
 """Largest page accepted, in characters (trafilatura's own limit is the same)."""
 MAX_ELEMENTS = 100_000
 """Most elements a page may have; real article pages have a few thousand (reading takes
 about 0.1 ms an element, so this bounds a page to about ten seconds)."""
-INSTALL_HINT = "pip install 'newsdiff[html]'"
-
-
-class HtmlSupportMissingError(NewsdiffError, ImportError):
-    """HTML was given, but the optional ``html`` extra (trafilatura, lxml) is not installed."""
 
 
 # --- telling HTML from text -------------------------------------------------------------
@@ -364,10 +359,8 @@ def _trafilatura() -> tuple[ModuleType, ModuleType, ModuleType]:
         import lxml.html
         import trafilatura
     except ImportError as exc:
-        raise HtmlSupportMissingError(
-            f"reading HTML pages needs the optional 'html' extra ({exc.name or 'trafilatura'} "
-            f"is not installed): {INSTALL_HINT}"
-        ) from None
+        missing = f"{exc.name or 'trafilatura'} is not installed"
+        raise ExtraMissingError.needs("reading HTML pages", "html", missing) from None
     return trafilatura, lxml.html, htmldate
 
 
@@ -502,7 +495,7 @@ def parse_html(text: str) -> Article:
     >>> [b.kind.value for b in parse_html(page).blocks]
     ['navigation', 'headline', 'body', 'body', 'footer']
 
-    Raises :class:`HtmlSupportMissingError` without the ``html`` extra,
+    Raises :class:`~newsdiff.ExtraMissingError` without the ``html`` extra,
     :class:`~newsdiff.EmptyInputError` for a page with no visible text and
     :class:`~newsdiff.InputError` for one too large or too deeply nested to read.
     """

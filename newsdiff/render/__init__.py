@@ -13,11 +13,12 @@ Modules: :mod:`~newsdiff.render.options` (what a reader can choose),
 :mod:`~newsdiff.render.theme` (colours and marks), :mod:`~newsdiff.render.side_by_side`,
 :mod:`~newsdiff.render.inline`, :mod:`~newsdiff.render.summary`,
 :mod:`~newsdiff.render.story`, :mod:`~newsdiff.render.html` and
-:mod:`~newsdiff.render.notebook`.
+:mod:`~newsdiff.render.notebook`. :func:`save_html` writes a revision or a story as a
+standalone UTF-8 page.
 """
 
 from newsdiff.render.console import render_text
-from newsdiff.render.html import revision_page, story_page
+from newsdiff.render.html import html_page, revision_page, save_html, story_page
 from newsdiff.render.inline import Inline
 from newsdiff.render.notebook import NotebookView
 from newsdiff.render.options import Typography, View, ViewOptions
@@ -34,7 +35,9 @@ __all__ = [
     "Typography",
     "View",
     "ViewOptions",
+    "html_page",
     "render_text",
     "revision_page",
+    "save_html",
     "story_page",
 ]

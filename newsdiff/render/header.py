@@ -6,6 +6,7 @@ from rich.text import Text
 
 from newsdiff.models import Article, ChangeKind, Revision
 from newsdiff.render import theme
+from newsdiff.text import plural
 
 ORDER = (
     ChangeKind.CHANGED,
@@ -25,28 +26,44 @@ def describe(name: str, article: Article) -> str:
     return f"{name} ({'; '.join(facts)})" if facts else name
 
 
+def kind_counts(rev: Revision) -> list[tuple[ChangeKind, int]]:
+    """The revision's changes per kind, in :data:`ORDER`, kinds with none left out. The
+    paragraphs a truncated copy does not carry are not counted as removed: see
+    :func:`stops_early`."""
+    counts = dict(rev.stats.counts)
+    counts[ChangeKind.REMOVED] = counts.get(ChangeKind.REMOVED, 0) - rev.stats.truncated
+    return [(kind, counts.get(kind, 0)) for kind in ORDER if counts.get(kind, 0)]
+
+
+def stops_early(rev: Revision) -> str:
+    """'stops early: 18 paragraphs not carried' for a truncated copy, else ''."""
+    if not rev.stats.truncated:
+        return ""
+    return f"stops early: {plural(rev.stats.truncated, 'paragraph')} not carried"
+
+
 def counts_text(rev: Revision) -> Text:
-    """'7 changed · 1 moved · … · 15 unchanged (6 typography only)'."""
+    """'7 changed · 1 moved · … · 15 unchanged (6 typography only)', and how early a
+    truncated copy stops."""
     text = Text()
-    first = True
-    for kind in ORDER:
-        n = rev.stats.counts.get(kind, 0)
-        if not n:
-            continue
-        if not first:
+    for n, (kind, count) in enumerate(kind_counts(rev)):
+        if n:
             text.append(" · ", theme.DIM)
-        first = False
-        text.append(f"{n} {kind.value}", theme.KIND[kind])
+        text.append(f"{count} {kind.value}", theme.KIND[kind])
         if kind is ChangeKind.UNCHANGED and rev.stats.typography_only:
             text.append(f" ({rev.stats.typography_only} typography only)", theme.DIM)
+    if stops_early(rev):
+        text.append(" · " if text else "", theme.DIM)
+        text.append(stops_early(rev), theme.NOTE)
     return text
 
 
 def words_text(rev: Revision) -> Text:
+    """'+1 word inserted, −12 deleted; 88% of words kept'."""
     stats = rev.stats
     text = Text()
     text.append(f"+{stats.words_inserted}", theme.KIND[ChangeKind.ADDED])
-    text.append(" words inserted, ")
+    text.append(f" {'word' if stats.words_inserted == 1 else 'words'} inserted, ")
     text.append(f"−{stats.words_deleted}", theme.KIND[ChangeKind.REMOVED])
     text.append(f" deleted; {stats.similarity:.0%} of words kept")
     return text

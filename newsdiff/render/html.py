@@ -9,19 +9,22 @@ they stay visible even where the stylesheet is stripped.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from html import escape
 from itertools import count
+from pathlib import Path
 
 from newsdiff.models import ChangeKind, Presence, Revision, SpanOp, Story
 from newsdiff.render import theme
-from newsdiff.render.header import ORDER, describe
+from newsdiff.render.header import describe, kind_counts, stops_early
 from newsdiff.render.inline import note as inline_note
 from newsdiff.render.inline import redline
-from newsdiff.render.options import Typography, View, ViewOptions, choose
+from newsdiff.render.options import Typography, View, ViewOptions, choice
 from newsdiff.render.rows import Gap, Para, Row, build_rows, one_line, with_context
 from newsdiff.render.story import cell_where
+from newsdiff.text import plural
 
 _ids = count(1)
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
@@ -76,21 +79,22 @@ def _cell(paras: Iterable[Para], note: str) -> str:
 
 
 def stats_html(rev: Revision) -> str:
-    parts = []
-    for kind in ORDER:
-        n = rev.stats.counts.get(kind, 0)
-        if n:
-            parts.append(f'<span class="nd-badge nd-{kind.value}">{n} {kind.value}</span>')
+    parts = [
+        f'<span class="nd-badge nd-{kind.value}">{n} {kind.value}</span>'
+        for kind, n in kind_counts(rev)
+    ]
     stats = rev.stats
-    typo = (
-        f' <span class="nd-quiet">({stats.typography_only} of them typography only)</span>'
-        if stats.typography_only
-        else ""
-    )
+    if stats.typography_only:
+        parts.append(
+            f'<span class="nd-quiet">({stats.typography_only} of them typography only)</span>'
+        )
+    if stops_early(rev):
+        parts.append(f'<span class="nd-badge">✂ {_e(stops_early(rev))}</span>')
+    words = "word" if stats.words_inserted == 1 else "words"
     return (
-        f'<div class="nd-stats">{" ".join(parts)}{typo}</div>'
+        f'<div class="nd-stats">{" ".join(parts)}</div>'
         f'<div class="nd-stats"><span class="nd-badge nd-added">+{stats.words_inserted}</span>'
-        " words inserted, "
+        f" {words} inserted, "
         f'<span class="nd-badge nd-removed">−{stats.words_deleted}</span> deleted; '
         f"{stats.similarity:.0%} of words kept</div>"
     )
@@ -116,7 +120,7 @@ def revision_html(
 ) -> str:
     """A revision as an HTML fragment (a ``<div class="nd">``, styles not included)."""
     options = options or ViewOptions()
-    view = choose(View, view, "view")
+    view = choice(View, view, "view")
     prefix = prefix or new_prefix()
     rows = with_context(build_rows(rev, options), options.context)
     out = [_head(rev)] if title else []
@@ -161,7 +165,11 @@ def _slug(name: str) -> str:
 
 
 def story_html(
-    story: Story, options: ViewOptions | None = None, *, prefix: str | None = None
+    story: Story,
+    options: ViewOptions | None = None,
+    *,
+    prefix: str | None = None,
+    view: View | str = View.SIDE_BY_SIDE,
 ) -> str:
     """A story as an HTML fragment: the heat map, per-version totals, then every
     revision side by side; each heat-map cell links to its row in that revision."""
@@ -178,7 +186,7 @@ def story_html(
         }
     out = [
         '<div class="nd-head"><div class="nd-title">'
-        f"{len(story.versions)} versions of one story "
+        f"{plural(len(story.versions), 'version')} of one story "
         f'<span class="nd-quiet">compared with {_e(story.canonical)}; '
         f"{len(story.rows)} paragraphs in all</span></div></div>",
         '<div class="nd-scroll"><table class="nd-map"><colgroup><col class="nd-ncol"><col>',
@@ -230,7 +238,7 @@ def story_html(
             f'<details open id="{rev_ids[name]}"><summary>{_e(name)} '
             f'<span class="nd-quiet">against {_e(story.canonical)}</span></summary>'
         )
-        out.append(revision_html(rev, options, prefix=rev_ids[name]))
+        out.append(revision_html(rev, options, prefix=rev_ids[name], view=view))
         out.append("</details>")
     return "".join(out)
 
@@ -261,11 +269,7 @@ def revision_page(
 ) -> str:
     """``rev`` as a standalone HTML page: side by side, or ``view="inline"``;
     ``typography``, ``context`` and ``substantive`` as in :class:`ViewOptions`."""
-    options = ViewOptions(
-        typography=choose(Typography, typography, "typography"),
-        context=context,
-        substantive=substantive,
-    )
+    options = ViewOptions(typography=typography, context=context, substantive=substantive)
     body = revision_html(rev, options, view=view, prefix="nd")
     return page(f"newsdiff: {rev.new_name} against {rev.old_name}", body)
 
@@ -273,15 +277,55 @@ def revision_page(
 def story_page(
     story: Story,
     *,
+    view: View | str = View.SIDE_BY_SIDE,
     typography: Typography | str = Typography.DIM,
     context: int | None = None,
     substantive: bool = False,
 ) -> str:
-    """``story`` as a standalone HTML page: the heat map, then each version side by side."""
-    options = ViewOptions(
-        typography=choose(Typography, typography, "typography"),
-        context=context,
-        substantive=substantive,
+    """``story`` as a standalone HTML page: the heat map, then each version against the
+    canonical (side by side, or ``view="inline"``)."""
+    options = ViewOptions(typography=typography, context=context, substantive=substantive)
+    body = story_html(story, options, prefix="nd", view=view)
+    title = f"newsdiff: {plural(len(story.versions), 'version')}, canonical {story.canonical}"
+    return page(title, body)
+
+
+def html_page(
+    value: Revision | Story,
+    *,
+    view: View | str = View.SIDE_BY_SIDE,
+    typography: Typography | str = Typography.DIM,
+    context: int | None = None,
+    substantive: bool = False,
+) -> str:
+    """:func:`revision_page` or :func:`story_page`, whichever ``value`` needs."""
+    if isinstance(value, Story):
+        return story_page(
+            value, view=view, typography=typography, context=context, substantive=substantive
+        )
+    return revision_page(
+        value, view=view, typography=typography, context=context, substantive=substantive
     )
-    body = story_html(story, options, prefix="nd")
-    return page(f"newsdiff: {len(story.versions)} versions, canonical {story.canonical}", body)
+
+
+def save_html(
+    value: Revision | Story,
+    path: str | os.PathLike[str],
+    *,
+    view: View | str = View.SIDE_BY_SIDE,
+    typography: Typography | str = Typography.DIM,
+    context: int | None = None,
+    substantive: bool = False,
+) -> Path:
+    """Write ``value`` to ``path`` as a standalone HTML page (options as for
+    :func:`revision_page` and :func:`story_page`) and return the path.
+
+    The file is always UTF-8, as the page declares, whatever the system's default
+    encoding: ``open(path, "w")`` on a Windows code page cannot write most articles.
+    """
+    page = html_page(
+        value, view=view, typography=typography, context=context, substantive=substantive
+    )
+    target = Path(path)
+    target.write_text(page, encoding="utf-8", newline="\n")
+    return target

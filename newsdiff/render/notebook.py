@@ -16,7 +16,7 @@ from newsdiff.models import Revision, Story
 from newsdiff.render.console import render_text
 from newsdiff.render.html import fragment, revision_html, story_html
 from newsdiff.render.inline import Inline
-from newsdiff.render.options import Typography, View, ViewOptions, choose
+from newsdiff.render.options import Typography, View, ViewOptions, choice
 from newsdiff.render.side_by_side import SideBySide
 from newsdiff.render.story import StoryView
 
@@ -32,29 +32,32 @@ def mimebundle(value: Revision | Story, options: ViewOptions | None = None) -> d
 
 @dataclass(frozen=True)
 class NotebookView:
-    """A Revision or Story to show in a notebook cell, with view options."""
+    """A Revision or Story to show in a notebook cell, with the options of
+    :class:`ViewOptions` (``view`` and ``typography`` as enum members or strings), or
+    ``options`` given whole."""
 
     value: Revision | Story
     view: View | str = View.SIDE_BY_SIDE
     typography: Typography | str = Typography.DIM
     context: int | None = None
+    substantive: bool = False
     options: ViewOptions | None = None
 
     def _view_options(self) -> ViewOptions:
         if self.options is not None:
             return self.options
         return ViewOptions(
-            typography=choose(Typography, self.typography, "typography"), context=self.context
+            typography=self.typography, context=self.context, substantive=self.substantive
         )
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         options = self._view_options()
         text: RenderableType
         if isinstance(self.value, Story):
-            html = story_html(self.value, options)
+            html = story_html(self.value, options, view=self.view)
             text = StoryView(self.value, options)
         else:
             html = revision_html(self.value, options, view=self.view)
-            inline = choose(View, self.view, "view") is View.INLINE
+            inline = choice(View, self.view, "view") is View.INLINE
             text = Inline(self.value, options) if inline else SideBySide(self.value, options)
         return {"text/html": fragment(html), "text/plain": render_text(text, width=TEXT_WIDTH)}

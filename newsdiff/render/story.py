@@ -8,7 +8,7 @@ with its revision's totals, and how to open one version side by side.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -16,12 +16,13 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from newsdiff.models import Cell, Presence, Story
+from newsdiff.models import Cell, Presence, Revision, Story
 from newsdiff.render import theme
 from newsdiff.render.header import counts_text
 from newsdiff.render.options import ViewOptions
 from newsdiff.render.printable import printable
 from newsdiff.render.side_by_side import SideBySide
+from newsdiff.text import plural
 
 
 def cell_text(cell: Cell) -> Text:
@@ -44,12 +45,21 @@ def legend() -> Text:
     return text
 
 
+RevisionViewType = Callable[[Revision, ViewOptions], RenderableType]
+"""A view of one revision with options: :class:`SideBySide`, ``Inline`` or ``Summary``."""
+
+
 class StoryView:
     """Rich renderable: a Story's heat map, per-version totals, and (for the version
-    names in ``show``) each of those revisions side by side."""
+    names in ``show``) each of those revisions in ``view`` (side by side by default)."""
 
     def __init__(
-        self, story: Story, options: ViewOptions | None = None, *, show: Sequence[str] = ()
+        self,
+        story: Story,
+        options: ViewOptions | None = None,
+        *,
+        show: Sequence[str] = (),
+        view: RevisionViewType = SideBySide,
     ) -> None:
         for name in show:
             if name not in story.revisions:
@@ -58,6 +68,7 @@ class StoryView:
         self.story = printable(story)
         self.options = options or ViewOptions()
         self.show = tuple(show)
+        self.view = view
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         width = min(options.max_width, self.options.width or options.max_width)
@@ -97,14 +108,14 @@ class StoryView:
         width = min(options.max_width, self.options.width or options.max_width)
         story = self.story
         title = Text()
-        title.append(f"{len(story.versions)} versions", theme.HEADER)
+        title.append(plural(len(story.versions), "version"), theme.HEADER)
         title.append(f" of one story, compared with {story.canonical}", theme.DIM)
         title.append(f"; {len(story.rows)} paragraphs in all", theme.DIM)
         parts: list[RenderableType] = [title, Text(), self.heat_map(width), legend(), Text()]
         parts.append(self.totals())
         if self.show:
             for name in self.show:
-                parts += [Text(), SideBySide(story.revisions[name], self.options)]
+                parts += [Text(), self.view(story.revisions[name], self.options)]
         elif story.revisions:
             example = next(iter(story.revisions))
             hint = Text(

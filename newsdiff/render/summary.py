@@ -9,7 +9,7 @@ from rich.text import Text
 
 from newsdiff.models import Change, ChangeKind, SpanOp
 from newsdiff.render import theme
-from newsdiff.render.header import ORDER, describe, words_text
+from newsdiff.render.header import describe, kind_counts, words_text
 from newsdiff.render.rows import Gap, Row, build_rows, one_line, with_context
 from newsdiff.render.view import RevisionView
 
@@ -85,14 +85,17 @@ class Summary(RevisionView):
         counts = Table.grid(padding=(0, 2))
         counts.add_column(justify="right")
         counts.add_column()
-        for kind in ORDER:
-            n = rev.stats.counts.get(kind, 0)
-            if n:
-                counts.add_row(Text(str(n), theme.KIND[kind]), Text(kind.value, theme.KIND[kind]))
+        for kind, n in kind_counts(rev):
+            counts.add_row(Text(str(n), theme.KIND[kind]), Text(kind.value, theme.KIND[kind]))
         if rev.stats.typography_only:
             counts.add_row(
                 Text(str(rev.stats.typography_only), theme.DIM),
                 Text("unchanged but for typography", theme.DIM),
+            )
+        if rev.stats.truncated:
+            counts.add_row(
+                Text(str(rev.stats.truncated), theme.NOTE),
+                Text("not carried: the version stops early", theme.NOTE),
             )
 
         listing = Table.grid(padding=(0, 1))
