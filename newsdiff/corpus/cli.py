@@ -25,6 +25,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from newsdiff.archive.warc import WarcCorpus
 from newsdiff.corpus.formats import FORMATS, open_corpus
 from newsdiff.corpus.job import CANONICAL_CHOICES, CHUNK_STORIES, default_workers, run_corpus
 from newsdiff.corpus.output import CHANGES_FILE, STORIES_FILE
@@ -35,6 +36,7 @@ EXAMPLES = """examples:
   newsdiff corpus stories/ --out results/               folder tree: one folder per story
   newsdiff corpus versions.jsonl --out results/ --workers 2
   newsdiff corpus versions.parquet --out results/ --scheduler tcp://10.0.0.5:8786
+  newsdiff corpus crawl.warc.gz --out results/          a web crawl: one story per article
   duckdb -c "SELECT kind, count(*) FROM 'results/changes.csv' GROUP BY kind"
 
 A rerun with the same --out skips the stories already written (--overwrite starts again).
@@ -48,13 +50,15 @@ def add_parser(subparsers: Any) -> None:
     """Add the ``corpus`` subcommand to an argparse subparsers object."""
     parser = subparsers.add_parser(
         "corpus",
-        help="collate every story of a corpus (folder tree, JSON Lines, Parquet)",
+        help="collate every story of a corpus (folder tree, JSON Lines, Parquet, WARC)",
         description="Collate every story of a corpus and write stories.jsonl (one story a\n"
         "line) and changes.csv (one row per change) into OUT.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("corpus", metavar="IN", help="a folder tree, .jsonl[.gz] or .parquet")
+    parser.add_argument(
+        "corpus", metavar="IN", help="a folder tree, .jsonl[.gz], .parquet or .warc[.gz]"
+    )
     parser.add_argument("--out", metavar="OUT", required=True, help="folder for the results")
     parser.add_argument(
         "--workers",
@@ -127,6 +131,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.scheduler and args.workers:
         raise CorpusError("--workers and --scheduler exclude each other: the cluster has workers")
     corpus = open_corpus(args.corpus, args.format)
+    # A crawl is read through a WarcCorpus kept here, for its count of skipped records.
+    warcs = WarcCorpus(corpus.path) if corpus.format == "warc" else None
     out = Path(args.out)
     if args.overwrite:
         for name in (STORIES_FILE, CHANGES_FILE):
@@ -165,7 +171,7 @@ def _run(args: argparse.Namespace) -> int:
                 )
 
             summary = run_corpus(
-                corpus,
+                warcs or corpus,
                 out,
                 workers=args.workers or default_workers(),
                 client=client,
@@ -185,6 +191,8 @@ def _run(args: argparse.Namespace) -> int:
         line += f"; {summary.skipped:,} already done"
     line += f"; {summary.failed:,} failed" if summary.failed else ""
     print(f"{line} → {out / STORIES_FILE}, {out / CHANGES_FILE}", file=sys.stderr)
+    if warcs is not None:
+        print(f"  {corpus.path.name}: {warcs.tally.summary()}", file=sys.stderr)
     for story_id, error in summary.failures[:FAILURES_SHOWN]:
         print(f"  failed: {story_id}: {error}", file=sys.stderr)
     if summary.failed > FAILURES_SHOWN:
