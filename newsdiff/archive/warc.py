@@ -188,6 +188,8 @@ class _Entry:
     offset: int
     """where the record holding the page starts (a revisit's: the record it repeats)"""
     url: str
+    key: str
+    """the URL's :func:`url_key`"""
     time: datetime
     digest: str
     content_type: str | None
@@ -212,7 +214,8 @@ def _entries(paths: Sequence[Path], tally: WarcTally) -> Iterator[tuple[_Entry, 
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 moment = _warc_time(record)
-                if moment is None or url_key(url) is None:
+                key = url_key(url)
+                if moment is None or key is None:
                     tally.truncated += 1
                     continue
                 payload_digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
@@ -221,7 +224,7 @@ def _entries(paths: Sequence[Path], tally: WarcTally) -> Iterator[tuple[_Entry, 
                     if original is None:
                         tally.unresolved += 1
                         continue
-                    entry = replace(original, order=order, url=url, time=moment)
+                    entry = replace(original, order=order, url=url, key=key, time=moment)
                     order += 1
                     yield entry, None
                     continue
@@ -248,6 +251,7 @@ def _entries(paths: Sequence[Path], tally: WarcTally) -> Iterator[tuple[_Entry, 
                         file=number,
                         offset=offset,
                         url=url,
+                        key=key,
                         time=moment,
                         digest=hashlib.sha1(content).hexdigest(),
                         content_type=content_type,
@@ -369,17 +373,13 @@ class WarcCorpus:
     def _groups(self, entries: list[_Entry]) -> list[list[_Entry]]:
         groups = _Groups()
         for entry in entries:
-            key = url_key(entry.url)
-            assert key is not None  # _scan keeps http(s) URLs only
-            groups.find(key)
+            groups.find(entry.key)
             canonical = url_key(entry.canonical) if entry.canonical else None
             if self.use_canonical and canonical is not None:
-                groups.join(key, canonical)
+                groups.join(entry.key, canonical)
         members: dict[str, list[_Entry]] = {}
         for entry in entries:  # file order: stories in the order of their first capture
-            key = url_key(entry.url)
-            assert key is not None
-            members.setdefault(groups.find(key), []).append(entry)
+            members.setdefault(groups.find(entry.key), []).append(entry)
         return list(members.values())
 
     def stories(self) -> Iterator[StoryInput]:
