@@ -78,7 +78,7 @@ def test_corpus_groups_orders_and_drops_repeats(crawl: Path) -> None:
     assert tally.skipped == 5  # 2 duplicates, 1 image, 1 not found, 1 truncated
     assert tally.summary() == (
         "11 records, 4 HTML captures kept; skipped 2 duplicates, 1 not HTML, 1 not 2xx, "
-        "1 truncated or unreadable; 2 request/metadata records"
+        "1 truncated or unreadable; 2 other records (requests, metadata)"
     )
 
 
@@ -233,3 +233,52 @@ def test_dask_run_writes_what_a_local_run_writes(tmp_path: Path) -> None:
 def test_doctests(module: object) -> None:
     failed, _ = doctest.testmod(module)  # type: ignore[arg-type]
     assert failed == 0
+
+
+def test_benchmark_reads_every_input_format(tmp_path: Path) -> None:
+    from newsdiff.corpus.bench import reading_markdown, reading_rates
+    from newsdiff.corpus.synthetic import synthetic_stories
+
+    stories = list(synthetic_stories(3, 2))
+    rates = reading_rates(stories, tmp_path)
+    assert [(label, versions) for label, versions, _ in rates] == [
+        ("folder tree", 6),
+        ("JSON Lines", 6),
+        ("WARC (HTML captures)", 6),
+    ]
+    assert "| WARC (HTML captures) | 6 |" in reading_markdown(rates)
+
+
+BENCHMARK_PAGES = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "trafilatura-eval"
+)
+
+
+@pytest.mark.skipif(not BENCHMARK_PAGES.is_dir(), reason="the shared benchmark pages are absent")
+def test_real_pages_come_back_whole_and_apart(tmp_path: Path) -> None:
+    """Pages nobody on the team wrote, crawled without a declared content type: every one
+    is taken for HTML, read back byte for byte, and no two articles are merged."""
+    import gzip
+
+    lines = (BENCHMARK_PAGES / "pages.jsonl").read_text().splitlines()
+    pages = [json.loads(line) for line in lines[:300]]
+    pages = [p for p in pages if url_key(p["url"]) is not None]
+    contents = [
+        gzip.decompress((BENCHMARK_PAGES / "html" / f"{p['id']}.html.gz").read_bytes())
+        for p in pages
+    ]
+    records = [
+        Record(
+            p["url"],
+            f"2025-01-01T{n // 3600:02d}:{n // 60 % 60:02d}:{n % 60:02d}Z",
+            data,
+            content_type="",
+        )
+        for n, (p, data) in enumerate(zip(pages, contents, strict=True))
+    ]
+    path = tmp_path / "real.warc"
+    path.write_bytes(warc_bytes(records, gzip=False))
+    captures = list(read_warc(path))
+    assert [c.content for c in captures] == contents
+    stories = list(WarcCorpus(path))
+    assert len(stories) == len({url_key(p["url"]) for p in pages})

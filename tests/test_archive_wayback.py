@@ -69,7 +69,7 @@ def test_distinct_html_captures_in_time_order(replay: Replay, tmp_path: Path) ->
     assert [c.content for c in found.captures] == [V1, V2, V3]  # the original bytes
     assert (found.listed, found.duplicates, found.not_html, found.fetched) == (6, 1, 2, 3)
     assert found.summary() == (
-        f"{LIBRARY_URL}: 6 captures listed, 3 distinct pages (left out: 1 repeats, "
+        f"{LIBRARY_URL}: 6 captures listed, 3 distinct pages (left out: 1 repeat, "
         "2 not HTML pages or not status 200); 3 fetched, 0 from the cache"
     )
     (cdx,) = replay.requests("/cdx/")
@@ -177,6 +177,7 @@ def test_command(replay: Replay, tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main([*args, "--html", str(html)]) == 0
     assert "Riverside Library" in html.read_text()
     assert all(name in html.read_text() for name in NAMES)
+    assert 'class="nd-map nd-tall"' in html.read_text()  # capture times stand on end
     err = capsys.readouterr().err
     assert "6 captures listed, 3 distinct pages" in err
     assert main([*args, "--view", "summary", "--no-color", "--width", "100"]) == 0

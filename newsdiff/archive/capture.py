@@ -11,6 +11,7 @@ captures into a story's versions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -61,13 +62,23 @@ def declared_html(content_type: str | None) -> bool | None:
     return declared in _HTML_TYPES
 
 
+# The HTML patterns of the WHATWG MIME Sniffing Standard ("identifying a resource with an
+# unknown MIME type"): a tag a browser takes for HTML at the very start of the bytes.
+_SNIFF_HTML = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?[\t\n\x0c\r ]*<(?:!doctype html|html|head|script|iframe|h1|div|font|"
+    rb"table|a|style|title|b|body|br|p|!--)(?:[ >]|\Z)",
+    re.I,
+)
+
+
 def is_html(content_type: str | None, content: bytes) -> bool:
     """Is this response an HTML page? Its declared type decides; without one, the start
-    of the bytes does."""
+    of the bytes does, as a browser sniffs it."""
     declared = declared_html(content_type)
     if declared is not None:
         return declared
-    return looks_like_html(content[:4096].decode("utf-8", "replace"))
+    start = content[:4096]
+    return bool(_SNIFF_HTML.match(start)) or looks_like_html(start.decode("utf-8", "replace"))
 
 
 class _Payload(Protocol):

@@ -83,6 +83,9 @@ def canonical_link(page: bytes, base: str) -> str | None:
         head = head[: end.start()]
     found: str | None = None
     for tag, raw in _TAG.findall(head):
+        lowered = raw.lower()
+        if b"canonical" not in lowered and b"og:url" not in lowered:
+            continue  # most tags: no need to read their attributes
         attributes = _attributes(raw)
         if tag.lower() == b"link":
             if "canonical" in attributes.get(b"rel", "").lower().split():

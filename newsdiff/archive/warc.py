@@ -22,7 +22,7 @@ import hashlib
 import importlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -101,12 +101,9 @@ class WarcTally:
         if skipped:
             line += "; skipped " + ", ".join(skipped)
         if self.other:
-            line += f"; {self.other:,} request/metadata records"
+            records = "record" if self.other == 1 else "records"
+            line += f"; {self.other:,} other {records} (requests, metadata)"
         return line
-
-    def add(self, other: WarcTally) -> None:
-        for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 def _warcio() -> Any:

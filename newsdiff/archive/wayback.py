@@ -247,7 +247,7 @@ class WaybackCaptures:
         """One line: how many captures, what was dropped, what was fetched."""
         line = f"{self.url}: {self.listed:,} captures listed, {len(self.captures):,} distinct pages"
         dropped = [
-            (self.duplicates, "repeats"),
+            (self.duplicates, "repeat" if self.duplicates == 1 else "repeats"),
             (self.not_html, "not HTML pages or not status 200"),
             (self.unplayable, "not playable"),
             (self.beyond_limit, "beyond --limit"),
@@ -255,7 +255,7 @@ class WaybackCaptures:
         dropped_text = ", ".join(f"{n:,} {what}" for n, what in dropped if n)
         if dropped_text:
             line += f" (left out: {dropped_text})"
-        cached = len(self.captures) + self.unplayable - self.fetched
+        cached = len(self.captures) - self.fetched
         line += f"; {self.fetched:,} fetched, {cached:,} from the cache"
         return line
 
