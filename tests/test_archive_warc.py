@@ -17,7 +17,7 @@ from newsdiff.archive import WarcCorpus, WarcTally, read_warc, urls, warc
 from newsdiff.archive.capture import drop_repeats, version_names
 from newsdiff.archive.urls import canonical_link, url_key
 from newsdiff.cli import main
-from newsdiff.corpus import collate_corpus, open_corpus, run_corpus
+from newsdiff.corpus import CorpusError, collate_corpus, open_corpus, run_corpus
 from newsdiff.corpus.output import CHANGES_FILE, STORIES_FILE
 from tests.archive_pages import (
     EDITED_LEDE,
@@ -135,12 +135,18 @@ def test_garbage_between_records_is_skipped_and_reading_goes_on(tmp_path: Path) 
         assert tally.truncated == 1
 
 
-def test_a_file_that_is_not_a_warc_gives_no_captures(tmp_path: Path) -> None:
-    path = tmp_path / "notes.warc"
+def test_a_file_that_is_not_a_warc_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notes.warc.gz"
     path.write_text("just some notes\n" * 100)
-    tally = WarcTally()
-    assert list(read_warc(path, tally)) == []
-    assert (tally.records, tally.truncated) == (0, 1)
+    with pytest.raises(CorpusError, match="no WARC record could be read"):
+        list(read_warc(path))
+    assert main(["corpus", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert "is it a WARC file?" in capsys.readouterr().err
+    empty = tmp_path / "empty.warc"
+    empty.write_bytes(b"")
+    assert list(read_warc(empty)) == []  # nothing to read is not an error
 
 
 def test_corpus_command_on_a_warc(

@@ -35,7 +35,7 @@ from newsdiff.archive.capture import (
     is_html,
 )
 from newsdiff.archive.urls import canonical_link, url_key
-from newsdiff.corpus.records import ExtraMissingError, StoryInput
+from newsdiff.corpus.records import CorpusError, ExtraMissingError, StoryInput
 from newsdiff.parse.html import MAX_HTML_CHARS
 
 __all__ = ["WarcCorpus", "WarcTally", "read_warc"]
@@ -200,6 +200,7 @@ def _entries(paths: Sequence[Path], tally: WarcTally) -> Iterator[tuple[_Entry, 
     order = 0
     for number, path in enumerate(paths):
         originals: dict[str, _Entry] = {}  # by WARC-Payload-Digest
+        records_before, unreadable_before = tally.records, tally.truncated
         with path.open("rb") as handle:
             for offset, record in _records(handle, tally):
                 tally.records += 1
@@ -258,6 +259,8 @@ def _entries(paths: Sequence[Path], tally: WarcTally) -> Iterator[tuple[_Entry, 
                         originals[payload_digest] = entry
                     order += 1
                     yield entry, content
+        if tally.records == records_before and tally.truncated > unreadable_before:
+            raise CorpusError(f"{path}: no WARC record could be read; is it a WARC file?")
 
 
 def _paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -301,7 +304,8 @@ def read_warc(path: str | os.PathLike[str], tally: WarcTally | None = None) -> I
     ...     print(capture.name, capture.url, len(capture.content))
 
     Skipped records (not HTML, not 2xx, truncated…) are counted in ``tally`` if given;
-    none stops the reading. Needs the ``archive`` extra (warcio).
+    none stops the reading, but a file in which no record at all can be read raises
+    :class:`~newsdiff.corpus.CorpusError`. Needs the ``archive`` extra (warcio).
     """
     counts = tally if tally is not None else WarcTally()
     paths = _paths(path)

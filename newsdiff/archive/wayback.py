@@ -328,6 +328,8 @@ def wayback_captures(
     Raises :class:`WaybackError` (one line) when the archive cannot be asked.
     """
     wayback = _wayback()
+    if not url.strip():
+        raise InputError("give the URL of the article to look up")
     query = {"url": url.strip()}
     for name, value in (("from", from_date), ("to", to_date)):
         if value is not None:
