@@ -235,6 +235,24 @@ def test_dask_run_writes_what_a_local_run_writes(tmp_path: Path) -> None:
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
 
 
+def test_public_names() -> None:
+    import newsdiff.archive
+
+    assert newsdiff.archive.__all__ == [
+        "Capture",
+        "WarcCorpus",
+        "WarcTally",
+        "WaybackCaptures",
+        "WaybackError",
+        "canonical_link",
+        "collate_captures",
+        "read_warc",
+        "url_key",
+        "wayback_captures",
+        "wayback_story",
+    ]
+
+
 @pytest.mark.parametrize("module", [urls, warc])
 def test_doctests(module: object) -> None:
     failed, _ = doctest.testmod(module)  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ from newsdiff.archive.wayback import (
     wayback_captures,
     wayback_date,
 )
+from newsdiff.corpus.cli import _positive
 from newsdiff.errors import InputError
 from newsdiff.models import Story
 
@@ -44,16 +45,6 @@ def _date(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _limit(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
-
-
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``wayback`` subcommand to an argparse subparsers object; returns it."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -75,7 +66,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--limit",
         metavar="N",
-        type=_limit,
+        type=_positive,
         default=DEFAULT_LIMIT,
         help=f"the first N distinct captures (default {DEFAULT_LIMIT})",
     )

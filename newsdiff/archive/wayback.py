@@ -39,6 +39,7 @@ __all__ = [
     "WAYBACK",
     "WaybackCaptures",
     "WaybackError",
+    "collate_captures",
     "wayback_captures",
     "wayback_date",
     "wayback_session",

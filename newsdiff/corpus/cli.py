@@ -25,7 +25,6 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from newsdiff.archive.warc import WarcCorpus
 from newsdiff.corpus.formats import FORMATS, open_corpus
 from newsdiff.corpus.job import CANONICAL_CHOICES, CHUNK_STORIES, default_workers, run_corpus
 from newsdiff.corpus.output import CHANGES_FILE, STORIES_FILE
@@ -131,8 +130,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.scheduler and args.workers:
         raise CorpusError("--workers and --scheduler exclude each other: the cluster has workers")
     corpus = open_corpus(args.corpus, args.format)
-    # A crawl is read through a WarcCorpus kept here, for its count of skipped records.
-    warcs = WarcCorpus(corpus.path) if corpus.format == "warc" else None
+    warcs = None  # a crawl is read through a WarcCorpus kept here, for its skipped records
+    if corpus.format == "warc":
+        from newsdiff.archive.warc import WarcCorpus
+
+        warcs = WarcCorpus(corpus.path)
     out = Path(args.out)
     if args.overwrite:
         for name in (STORIES_FILE, CHANGES_FILE):
