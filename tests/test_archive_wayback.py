@@ -129,9 +129,11 @@ def test_an_unreadable_capture_is_left_out_of_the_story(replay: Replay, tmp_path
     empty = captures[1].__class__(
         url=LIBRARY_URL, time=captures[1].time, content=b"<html></html>", digest="x"
     )
-    story, unreadable = collate_captures([captures[0], empty, captures[2]])
+    story, unreadable = collate_captures([captures[0], empty, captures[2]], "earliest")
     assert [v.name for v in story.versions] == [NAMES[0], NAMES[2]]
     assert [name for name, _ in unreadable] == [NAMES[1]]
+    assert story.canonical == NAMES[0]
+    assert collate_captures(captures, "latest")[0].canonical == NAMES[-1]
 
 
 def test_rate_limited(replay: Replay, tmp_path: Path) -> None:

@@ -70,7 +70,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         default=DEFAULT_LIMIT,
         help=f"the first N distinct captures (default {DEFAULT_LIMIT})",
     )
-    parser.add_argument("--canonical", metavar="NAME", help="version to compare against")
+    parser.add_argument(
+        "--canonical",
+        metavar="NAME",
+        help="version to compare against: a capture time, latest or earliest "
+        "(default: the most complete)",
+    )
     parser.add_argument("--cache", metavar="DIR", help="cache folder (default ~/.cache/newsdiff)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write a cache")
     parser.add_argument(

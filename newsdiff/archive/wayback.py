@@ -399,7 +399,8 @@ def collate_captures(
 ) -> tuple[Story, list[tuple[str, str]]]:
     """Collate captures (in time order) as a story named by capture time; returns the
     story and the captures left out because no article could be read from them (an
-    error page, an empty page), with why."""
+    error page, an empty page), with why. ``canonical`` is a version name, ``latest``,
+    ``earliest``, or ``None`` for the most complete version."""
     articles: dict[str, Article] = {}
     unreadable: list[tuple[str, str]] = []
     for name, capture in zip(version_names([c.time for c in captures]), captures, strict=True):
@@ -409,7 +410,9 @@ def collate_captures(
             unreadable.append((name, _first_line(exc)))
     if not articles:
         raise WaybackError("no capture holds an article that newsdiff can read")
-    return collate(articles, canonical=canonical), unreadable
+    names = list(articles)
+    chosen = {"latest": names[-1], "earliest": names[0]}.get(canonical or "", canonical)
+    return collate(articles, canonical=chosen), unreadable
 
 
 def wayback_story(url: str, *, canonical: str | None = None, **options: Any) -> Story:
