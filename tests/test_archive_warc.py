@@ -78,7 +78,7 @@ def test_corpus_groups_orders_and_drops_repeats(crawl: Path) -> None:
     assert tally.skipped == 5  # 2 duplicates, 1 image, 1 not found, 1 truncated
     assert tally.summary() == (
         "11 records, 4 HTML captures kept; skipped 2 duplicates, 1 not HTML, 1 not 2xx, "
-        "1 truncated or unreadable; 2 other records (requests, metadata)"
+        "1 truncated or malformed; 2 other records (requests, metadata)"
     )
 
 
@@ -109,6 +109,30 @@ def test_canonical_link_joins_captures_under_other_urls(tmp_path: Path) -> None:
     assert [len(s.versions) for s in WarcCorpus(path)] == [2]
     by_url = list(WarcCorpus(path, use_canonical=False))
     assert [s.id for s in by_url] == [LIBRARY_URL, amp]
+
+
+def test_several_files_are_one_crawl(tmp_path: Path) -> None:
+    v1 = page(LIBRARY_TITLE, LIBRARY_V1)
+    first, second = tmp_path / "crawl-00.warc.gz", tmp_path / "crawl-01.warc.gz"
+    first.write_bytes(warc_bytes([Record(LIBRARY_URL, "2025-03-06T18:00:00Z", v1)]))
+    second.write_bytes(
+        warc_bytes(
+            [
+                Record(LIBRARY_URL, "2025-03-10T12:00:00Z", page(LIBRARY_TITLE, LIBRARY_V3)),
+                Record(LIBRARY_URL, "2025-03-11T12:00:00Z", kind="revisit", repeats=v1),
+            ]
+        )
+    )
+    crawl = WarcCorpus([first, second])
+    (story,) = crawl
+    assert [v.id for v in story.versions] == [
+        "2025-03-06T18:00:00Z",
+        "2025-03-10T12:00:00Z",
+        "2025-03-11T12:00:00Z",  # changed back: a revisit of the first file's capture
+    ]
+    assert (crawl.tally.unresolved, crawl.tally.duplicates) == (0, 0)
+    (alone,) = WarcCorpus([second])  # without the first file, the revisit is unresolved
+    assert alone.versions[-1].id == "2025-03-10T12:00:00Z"
 
 
 def test_captures_in_the_same_second_get_distinct_names(tmp_path: Path) -> None:
@@ -160,7 +184,7 @@ def test_corpus_command_on_a_warc(
     assert [v["id"] for v in records[0]["versions"]] == LIBRARY_TIMES
     err = capsys.readouterr().err
     assert "2 stories (4 versions)" in err
-    assert "skipped 2 duplicates, 1 not HTML, 1 not 2xx, 1 truncated or unreadable" in err
+    assert "skipped 2 duplicates, 1 not HTML, 1 not 2xx, 1 truncated or malformed" in err
     assert open_corpus(crawl).format == "warc"
 
 

@@ -62,7 +62,7 @@ class WarcTally:
     failed: int = 0
     """responses with an HTTP status other than 2xx (redirects, errors)"""
     truncated: int = 0
-    """records cut short, or unreadable stretches of the file"""
+    """records cut short or malformed (no date, no http(s) URL), unreadable stretches"""
     too_large: int = 0
     """pages larger than newsdiff reads (20 million characters)"""
     unresolved: int = 0
@@ -89,7 +89,7 @@ class WarcTally:
             (self.duplicates, "duplicate"),
             (self.not_html, "not HTML"),
             (self.failed, "not 2xx"),
-            (self.truncated, "truncated or unreadable"),
+            (self.truncated, "truncated or malformed"),
             (self.too_large, "too large"),
             (self.unresolved, "revisit without its original"),
         ]
@@ -198,8 +198,8 @@ def _entries(paths: Sequence[Path], tally: WarcTally) -> Iterator[tuple[_Entry, 
     revisit record: a capture whose payload equals an earlier one's, which it stands for,
     found by payload digest among the records before it)."""
     order = 0
+    originals: dict[str, _Entry] = {}  # by WARC-Payload-Digest, across the files
     for number, path in enumerate(paths):
-        originals: dict[str, _Entry] = {}  # by WARC-Payload-Digest
         records_before, unreadable_before = tally.records, tally.truncated
         with path.open("rb") as handle:
             for offset, record in _records(handle, tally):
