@@ -264,6 +264,7 @@ def test_public_names() -> None:
 
     assert newsdiff.archive.__all__ == [
         "Capture",
+        "Collated",
         "WarcCorpus",
         "WarcTally",
         "WaybackCaptures",

@@ -129,11 +129,31 @@ def test_an_unreadable_capture_is_left_out_of_the_story(replay: Replay, tmp_path
     empty = captures[1].__class__(
         url=LIBRARY_URL, time=captures[1].time, content=b"<html></html>", digest="x"
     )
-    story, unreadable = collate_captures([captures[0], empty, captures[2]], "earliest")
-    assert [v.name for v in story.versions] == [NAMES[0], NAMES[2]]
-    assert [name for name, _ in unreadable] == [NAMES[1]]
-    assert story.canonical == NAMES[0]
-    assert collate_captures(captures, "latest")[0].canonical == NAMES[-1]
+    collated = collate_captures([captures[0], empty, captures[2]], "earliest")
+    assert [v.name for v in collated.story.versions] == [NAMES[0], NAMES[2]]
+    assert [name for name, _ in collated.unreadable] == [NAMES[1]]
+    assert collated.story.canonical == NAMES[0]
+    assert collate_captures(captures, "latest").story.canonical == NAMES[-1]
+
+
+def test_a_new_page_around_the_same_article_is_left_out(
+    httpserver: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_weather = V3.replace(b"Sport</a>", b'Sport</a> <a href="/weather">Weather</a>')
+    replay = Replay(
+        httpserver,
+        [*listing(), Listed("20250311000000", LIBRARY_URL, with_weather)],
+    )
+    found = fetch(replay, tmp_path)
+    assert len(found.captures) == 4  # four distinct payloads…
+    collated = collate_captures(found.captures)
+    assert collated.unchanged == ["2025-03-11T00:00:00Z"]  # …but three distinct articles
+    assert [v.name for v in collated.story.versions] == NAMES
+    kept = collate_captures(found.captures, keep_unchanged=True)
+    assert len(kept.story.versions) == 4
+    args = ["wayback", LIBRARY_URL, "--archive", replay.url, "--cache", str(tmp_path)]
+    assert main([*args, "--view", "json"]) == 0
+    assert "left out 1 captures whose article text is the same" in capsys.readouterr().err
 
 
 def test_rate_limited(replay: Replay, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from newsdiff.archive.capture import Capture
 from newsdiff.archive.urls import canonical_link, url_key
 from newsdiff.archive.warc import WarcCorpus, WarcTally, read_warc
 from newsdiff.archive.wayback import (
+    Collated,
     WaybackCaptures,
     WaybackError,
     collate_captures,
@@ -27,6 +28,7 @@ from newsdiff.archive.wayback import (
 
 __all__ = [
     "Capture",
+    "Collated",
     "WarcCorpus",
     "WarcTally",
     "WaybackCaptures",

@@ -76,6 +76,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="version to compare against: a capture time, latest or earliest "
         "(default: the most complete)",
     )
+    parser.add_argument(
+        "--keep-unchanged",
+        action="store_true",
+        help="keep captures whose article text is the same as the capture before",
+    )
     parser.add_argument("--cache", metavar="DIR", help="cache folder (default ~/.cache/newsdiff)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write a cache")
     parser.add_argument(
@@ -121,7 +126,13 @@ def story(args: argparse.Namespace) -> Story:
         if args.from_date or args.to_date:
             span = f" between {args.from_date or 'the first'} and {args.to_date or 'now'}"
         raise WaybackError(f"no HTML captures of {found.url}{span} to show")
-    result, unreadable = collate_captures(found.captures, args.canonical)
-    for name, why in unreadable:
+    collated = collate_captures(found.captures, args.canonical, keep_unchanged=args.keep_unchanged)
+    for name, why in collated.unreadable:
         print(f"  left out {name}: {why}", file=sys.stderr)
-    return result
+    if collated.unchanged:
+        print(
+            f"  left out {len(collated.unchanged):,} captures whose article text is the same "
+            "as the capture before (--keep-unchanged keeps them)",
+            file=sys.stderr,
+        )
+    return collated.story

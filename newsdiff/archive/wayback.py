@@ -37,6 +37,7 @@ from newsdiff.parse.html import parse_html
 
 __all__ = [
     "WAYBACK",
+    "Collated",
     "WaybackCaptures",
     "WaybackError",
     "collate_captures",
@@ -166,8 +167,9 @@ def _answers(url: str, archive: str) -> Iterator[None]:
         raise WaybackError(f"{host} does not show captures of {url} (excluded)") from None
     except exceptions.WaybackRetryError as exc:
         cause = exc.__cause__ if exc.__cause__ is not None else exc
+        tries = f"{exc.retries} retr{'y' if exc.retries == 1 else 'ies'}"
         raise WaybackError(
-            f"{host} did not answer after {exc.retries} retries ({_reason(cause)}); try again later"
+            f"{host} did not answer after {tries} ({_reason(cause)}); try again later"
         ) from None
     except requests.exceptions.RequestException as exc:
         raise WaybackError(f"cannot reach {host} ({_reason(exc)}); are you offline?") from None
@@ -394,31 +396,56 @@ def _capture(
 # --- the story --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Collated:
+    """A story collated from captures, and the captures left out of it."""
+
+    story: Story
+    unreadable: list[tuple[str, str]]
+    """(capture, why) for captures without an article to read (an error page, an empty
+    page)"""
+    unchanged: list[str]
+    """captures whose article text is the same as the capture before (the page around it
+    changed: an advert, a list of most-read stories)"""
+
+
 def collate_captures(
-    captures: list[Capture], canonical: str | None = None
-) -> tuple[Story, list[tuple[str, str]]]:
-    """Collate captures (in time order) as a story named by capture time; returns the
-    story and the captures left out because no article could be read from them (an
-    error page, an empty page), with why. ``canonical`` is a version name, ``latest``,
-    ``earliest``, or ``None`` for the most complete version."""
+    captures: list[Capture], canonical: str | None = None, *, keep_unchanged: bool = False
+) -> Collated:
+    """Collate captures (in time order) as a story whose versions are named by capture
+    time. ``canonical`` is a version name, ``latest``, ``earliest``, or ``None`` for the
+    most complete version. A capture whose article text (its body paragraphs and
+    sub-headings) is the same as the capture before is left out unless
+    ``keep_unchanged``."""
     articles: dict[str, Article] = {}
     unreadable: list[tuple[str, str]] = []
+    unchanged: list[str] = []
+    previous: tuple[str, ...] | None = None
     for name, capture in zip(version_names([c.time for c in captures]), captures, strict=True):
         try:
-            articles[name] = parse_html(decode(capture.content))
+            article = parse_html(decode(capture.content))
         except NewsdiffError as exc:
             unreadable.append((name, _first_line(exc)))
+            continue
+        text = tuple(block.text for block in article.paragraphs)
+        if text == previous and not keep_unchanged:
+            unchanged.append(name)
+            continue
+        articles[name], previous = article, text
     if not articles:
         raise WaybackError("no capture holds an article that newsdiff can read")
     names = list(articles)
     chosen = {"latest": names[-1], "earliest": names[0]}.get(canonical or "", canonical)
-    return collate(articles, canonical=chosen), unreadable
+    return Collated(collate(articles, canonical=chosen), unreadable, unchanged)
 
 
-def wayback_story(url: str, *, canonical: str | None = None, **options: Any) -> Story:
+def wayback_story(
+    url: str, *, canonical: str | None = None, keep_unchanged: bool = False, **options: Any
+) -> Story:
     """Every distinct capture of ``url`` in the Wayback Machine, collated as a story
-    whose versions are named by capture time (``2025-03-06T18:02:11Z``); ``options`` as
-    for :func:`wayback_captures`.
+    whose versions are named by capture time (``2025-03-06T18:02:11Z``); ``canonical``
+    and ``keep_unchanged`` as for :func:`collate_captures`, ``options`` as for
+    :func:`wayback_captures`.
 
     >>> story = wayback_story("https://example.org/news/story", limit=20)  # doctest: +SKIP
     >>> story                      # in a notebook: the heat map, then every version
@@ -426,5 +453,4 @@ def wayback_story(url: str, *, canonical: str | None = None, **options: Any) -> 
     found = wayback_captures(url, **options)
     if not found.captures:
         raise WaybackError(f"no HTML captures of {found.url} in the archive")
-    story, _ = collate_captures(found.captures, canonical)
-    return story
+    return collate_captures(found.captures, canonical, keep_unchanged=keep_unchanged).story
