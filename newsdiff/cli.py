@@ -3,6 +3,7 @@
 newsdiff demo                     # the built-in example story
 newsdiff compare OLD NEW          # OLD is the canonical; '-' reads standard input
 newsdiff story FILE... [--canonical NAME|complete|latest|earliest] [--show NAME]
+newsdiff wayback URL [--from DATE] [--to DATE] [--limit N]   # its Wayback Machine captures
 --view side-by-side|inline|summary|json, --html FILE, --context N, --typography,
 --width N and --no-color shape the output. A version is named after its file (the
 shortest part of the path that tells the files apart), or NAME=FILE names it.
@@ -23,6 +24,7 @@ from rich.console import RenderableType
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from newsdiff import __version__
+from newsdiff.archive import cli as archive_cli
 from newsdiff.collate import collate
 from newsdiff.compare import compare
 from newsdiff.corpus import cli as corpus_cli
@@ -50,6 +52,7 @@ EXAMPLES = """examples:
   newsdiff story v1.txt v2.txt v3.txt --canonical v3 --html story.html
   newsdiff story v1.txt v2.txt v3.txt --canonical latest --view summary
   newsdiff compare early.txt late.txt --view json > revision.json
+  newsdiff wayback https://example.org/news/story --html history.html
 
 exit status: 0 done, 2 a usage or input error (one line on stderr), 130 interrupted
 """
@@ -209,7 +212,8 @@ def _parser() -> argparse.ArgumentParser:
         help="compare the canonical version's text with the same story saved as a web "
         "page (needs the html extra)",
     )
-    for p in (p_story, p_demo):
+    p_wayback = archive_cli.add_parser(sub)
+    for p in (p_story, p_demo, p_wayback):
         p.add_argument(
             "--show",
             metavar="NAME",
@@ -219,7 +223,7 @@ def _parser() -> argparse.ArgumentParser:
             "(repeatable; 'all' for every version; --view, --context, --typography or "
             "--substantive without --show show every version)",
         )
-    for p in (p_compare, p_story, p_demo):
+    for p in (p_compare, p_story, p_demo, p_wayback):
         p.add_argument(
             "--view",
             choices=VIEWS,
@@ -374,6 +378,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             articles = _load_all(named, progress)
             progress.add_task("comparing", total=None)
             result = collate(articles, canonical=canonical)
+    elif args.command == "wayback":
+        result = archive_cli.story(args)
     elif args.page:
         result = compare(demo_versions()["v5"], demo_page(), old_name="v5", new_name="v5-page")
     else:

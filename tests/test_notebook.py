@@ -13,8 +13,9 @@ from tests.notebook_run import cell_outputs, executed, html_outputs, saved
 def test_notebook_shows_revision_and_story_as_html() -> None:
     notebook = executed()
     outputs = html_outputs(notebook)
-    assert len(outputs) == 3  # the Revision, the Story, the inline view with options
-    revision, story, inline = outputs
+    # the Revision, the Story, the inline view with options; then the web-archive stories
+    assert len(outputs) == 5
+    revision, story, inline = outputs[:3]
     for html in (revision, story):
         assert html.startswith('<div class="nd"><style>')
         assert '<del class="nd-minor">Kowalczyk</del>' in html  # the canonical's word
@@ -41,3 +42,19 @@ def test_notebook_ships_with_the_outputs_it_gives() -> None:
     assert shipped == cell_outputs(executed()), (
         "the saved outputs are out of date: python -m tests.notebook_run refreshes them"
     )
+
+
+def test_notebook_reads_a_crawl_and_a_local_wayback_replay() -> None:
+    pytest.importorskip("warcio")
+    pytest.importorskip("wayback")
+    notebook = executed()
+    printed = "".join(
+        output.get("text", "") for cell in notebook.cells for output in cell.get("outputs", [])
+    )
+    assert "9 records, 5 HTML captures kept; skipped 1 duplicate, 1 not HTML, 1 not 2xx" in printed
+    assert "ferry-crews-walk-out ['2025-06-13T19:05:30Z', '2025-06-14T06:01:00Z']" in printed
+    ferry, history = html_outputs(notebook)[3:]
+    assert "2025-06-14T06:01:00Z" in ferry
+    for capture in ("2025-06-13T19:05:00Z", "2025-06-15T08:40:00Z", "2025-06-15T21:15:00Z"):
+        assert capture in history
+    assert "2025-06-14T06:00:00Z" not in history  # the unchanged capture, dropped

@@ -9,6 +9,11 @@ resident sizes, sampled every 50 ms; needs psutil, which ``distributed`` brings)
 many CPUs other processes kept busy meanwhile (a shared machine makes figures low: use
 ``--repeat N`` to keep each configuration's fastest of N runs). It checks that every run
 wrote the same bytes, and prints the table as Markdown for the docs.
+
+Then it times reading alone (no collating, ``--reading`` for this part only): the same
+stories as a folder tree, as JSON Lines and as a WARC file of HTML captures (one per
+version, needs the ``archive`` extra), in versions read per CPU second of the reading
+process (CPU time, so that other work on a shared machine does not count).
 """
 
 from __future__ import annotations
@@ -31,9 +36,10 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from newsdiff.corpus.formats import write_jsonl
+from newsdiff.corpus.formats import iter_stories, write_jsonl
 from newsdiff.corpus.job import run_corpus
 from newsdiff.corpus.output import STORIES_FILE
+from newsdiff.corpus.records import StoryInput
 from newsdiff.corpus.synthetic import synthetic_stories
 
 DEFAULT_STORIES = 1_000
@@ -172,6 +178,85 @@ def markdown(results: Sequence[Result]) -> str:
     return "\n".join(lines)
 
 
+# --- reading alone ------------------------------------------------------------------------
+
+
+def _write_folder(stories: Sequence[StoryInput], root: Path) -> None:
+    for story in stories:
+        folder = root / story.id
+        folder.mkdir(parents=True, exist_ok=True)
+        for version in story.versions:
+            content = version.content
+            data = content.encode() if isinstance(content, str) else content
+            (folder / f"{version.id}.txt").write_bytes(data)
+
+
+def _write_warc(stories: Sequence[StoryInput], path: Path) -> bool:
+    """Each version as an HTML page captured at its timestamp; False without warcio."""
+    try:
+        from warcio.statusandheaders import StatusAndHeaders
+        from warcio.warcwriter import WARCWriter
+    except ImportError:
+        return False
+    from html import escape
+    from io import BytesIO
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for story in stories:
+            url = f"https://news.example/{story.id}"
+            for version in story.versions:
+                content = version.content
+                text = content if isinstance(content, str) else content.decode()
+                paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.splitlines() if p)
+                page = (
+                    f'<!DOCTYPE html><html><head><link rel="canonical" href="{url}"></head>'
+                    f"<body><article>{paragraphs}</article></body></html>"
+                ).encode()
+                http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+                record = writer.create_warc_record(
+                    url, "response", payload=BytesIO(page), length=len(page), http_headers=http
+                )
+                record.rec_headers.replace_header("WARC-Date", version.timestamp or "")
+                writer.write_record(record)
+    return True
+
+
+def reading_rates(
+    stories: Sequence[StoryInput], work: Path, repeat: int = 1
+) -> list[tuple[str, int, float]]:
+    """(input, versions read, fewest CPU seconds of ``repeat``) for each input format."""
+    inputs = [("folder tree", work / "tree"), ("JSON Lines", work / "read.jsonl")]
+    _write_folder(stories, inputs[0][1])
+    write_jsonl(stories, inputs[1][1])
+    if _write_warc(stories, work / "read.warc.gz"):
+        inputs.append(("WARC (HTML captures)", work / "read.warc.gz"))
+    rates = []
+    for label, path in inputs:
+        best = float("inf")
+        for _ in range(repeat):
+            begin = time.process_time()
+            versions = sum(len(story.versions) for story in iter_stories(path))
+            best = min(best, time.process_time() - begin)
+        rates.append((label, versions, best))
+    return rates
+
+
+def reading_markdown(rates: Sequence[tuple[str, int, float]]) -> str:
+    lines = ["| input | versions | CPU seconds | versions/s |", "|---|---:|---:|---:|"]
+    for label, versions, seconds in rates:
+        rate = versions / seconds if seconds else float("inf")
+        lines.append(f"| {label} | {versions:,} | {seconds:.2f} | {rate:,.0f} |")
+    return "\n".join(lines)
+
+
+def _print_reading(args: argparse.Namespace, work: Path, console: Console) -> None:
+    console.print("reading alone, no collating …")
+    stories = list(synthetic_stories(args.stories, args.versions, seed=args.seed))
+    print()
+    print(reading_markdown(reading_rates(stories, work, args.repeat)))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m newsdiff.corpus.bench",
@@ -189,6 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="run each configuration N times, interleaved, and keep the fastest (1)",
     )
     parser.add_argument("--keep", metavar="DIR", help="keep the corpus and outputs in DIR")
+    parser.add_argument(
+        "--reading", action="store_true", help="time reading the input formats only"
+    )
     parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -199,6 +287,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="newsdiff-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
+        if args.reading:
+            _print_reading(args, work, console)
+            return 0
         corpus = work / "corpus.jsonl"
         count = write_jsonl(synthetic_stories(args.stories, args.versions, seed=args.seed), corpus)
         console.print(f"corpus: {args.stories:,} stories, {count:,} versions → {corpus}")
@@ -249,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("outputs identical across runs:", "yes" if same else "NO")
         print()
         print(markdown(results))
+        _print_reading(args, work, console)
         return 0 if same and not any(r.failed for r in results) else 1
     finally:
         if not args.keep:

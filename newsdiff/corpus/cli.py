@@ -37,6 +37,7 @@ EXAMPLES = """examples:
   newsdiff corpus stories/ --out results/               folder tree: one folder per story
   newsdiff corpus versions.jsonl --out results/ --workers 2
   newsdiff corpus versions.parquet --out results/ --scheduler tcp://10.0.0.5:8786
+  newsdiff corpus crawl.warc.gz --out results/          a web crawl: one story per article
   duckdb -c "SELECT kind, count(*) FROM 'results/changes.csv' GROUP BY kind"
 
 A rerun with the same IN and --out skips the stories already written (--overwrite starts
@@ -51,13 +52,15 @@ def add_parser(subparsers: Any) -> None:
     """Add the ``corpus`` subcommand to an argparse subparsers object."""
     parser = subparsers.add_parser(
         "corpus",
-        help="collate every story of a corpus (folder tree, JSON Lines, Parquet)",
+        help="collate every story of a corpus (folder tree, JSON Lines, Parquet, WARC)",
         description="Collate every story of a corpus and write stories.jsonl (one story a\n"
         "line) and changes.csv (one row per change) into OUT.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("corpus", metavar="IN", help="a folder tree, .jsonl[.gz] or .parquet")
+    parser.add_argument(
+        "corpus", metavar="IN", help="a folder tree, .jsonl[.gz], .parquet or .warc[.gz]"
+    )
     parser.add_argument("--out", metavar="OUT", required=True, help="folder for the results")
     parser.add_argument(
         "--workers",
@@ -136,6 +139,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.scheduler and args.workers:
         raise CorpusError("--workers and --scheduler exclude each other: the cluster has workers")
     corpus = open_corpus(args.corpus, args.format)
+    warcs = None  # a crawl is read through a WarcCorpus kept here, for its skipped records
+    if corpus.format == "warc":
+        from newsdiff.archive.warc import WarcCorpus
+
+        warcs = WarcCorpus(corpus.path)
     out = Path(args.out)
     if args.overwrite:
         for name in RESULT_FILES:
@@ -174,7 +182,7 @@ def _run(args: argparse.Namespace) -> int:
                 )
 
             summary = run_corpus(
-                corpus,
+                warcs or corpus,
                 out,
                 workers=args.workers or default_workers(),
                 client=client,
@@ -202,6 +210,8 @@ def _run(args: argparse.Namespace) -> int:
         rows = write_tables(out)
         tables = ", ".join(f"{out / name} ({n:,} rows)" for name, n in rows.items())
         print(f"newsdiff: tables → {tables}", file=sys.stderr)
+    if warcs is not None:
+        print(f"  {corpus.path.name}: {warcs.tally.summary()}", file=sys.stderr)
     _list_failures("failed", summary.failures, summary.failed)
     _list_failures("failed earlier", summary.failed_earlier, earlier)
     if earlier:

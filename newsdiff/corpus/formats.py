@@ -7,6 +7,8 @@
   ``{"story_id": …, "version_id": …, "timestamp": …, "source": …, "text": …}`` with
   ``html`` instead of ``text`` for a page; ``timestamp`` and ``source`` are optional.
 * **Parquet** (``.parquet``, needs the ``parquet`` extra) — the same columns.
+* **WARC** (``.warc``, ``.warc.gz``, needs the ``archive`` extra) — a web crawl: one story
+  per article, one version per distinct capture (:class:`newsdiff.archive.WarcCorpus`).
 
 In JSON Lines and Parquet a story's versions must stand on consecutive lines (rows), so
 a corpus streams through in constant memory; a story id that comes back later is a
@@ -34,8 +36,8 @@ from newsdiff.corpus.records import (
 )
 from newsdiff.errors import ExtraMissingError, NewsdiffError
 
-Format = Literal["folder", "jsonl", "parquet"]
-FORMATS: tuple[Format, ...] = ("folder", "jsonl", "parquet")
+Format = Literal["folder", "jsonl", "parquet", "warc"]
+FORMATS: tuple[Format, ...] = ("folder", "jsonl", "parquet", "warc")
 COLUMNS = ("story_id", "version_id", "timestamp", "source", "text", "html")
 _BATCH_ROWS = 256
 
@@ -57,6 +59,10 @@ class Corpus:
             return _read_folder(self.path)
         if self.format == "jsonl":
             return _group(_jsonl_rows(self.path), self.path.name)
+        if self.format == "warc":
+            from newsdiff.archive.warc import WarcCorpus
+
+            return WarcCorpus(self.path).stories()
         return _group(_parquet_rows(self.path), self.path.name)
 
     def count_versions(self) -> int | None:
@@ -68,6 +74,8 @@ class Corpus:
                 return None
             with self.path.open("rb") as handle:
                 return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        if self.format == "warc":
+            return None  # known only once the captures are grouped
         return int(_parquet().ParquetFile(self.path).metadata.num_rows)
 
 
@@ -83,10 +91,12 @@ def open_corpus(path: str | os.PathLike[str], format: Format | None = None) -> C
             format = "jsonl"
         elif where.suffix == ".parquet":
             format = "parquet"
+        elif where.name.endswith((".warc", ".warc.gz")):
+            format = "warc"
         else:
             raise CorpusError(
                 f"{where}: cannot tell the corpus format from the name; expected a folder, "
-                ".jsonl, .ndjson (optionally .gz) or .parquet"
+                ".jsonl, .ndjson (optionally .gz), .parquet or .warc (optionally .gz)"
             )
     if format not in FORMATS:
         raise CorpusError(f"unknown corpus format {format!r} (one of {', '.join(FORMATS)})")

@@ -28,6 +28,8 @@ from newsdiff.text import plural
 
 _ids = count(1)
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
+TALL_NAMES = 5
+"""Version names longer than this (about a heat-map column's width) are set on end."""
 
 
 def _e(text: str) -> str:
@@ -189,7 +191,10 @@ def story_html(
         f"{plural(len(story.versions), 'version')} of one story "
         f'<span class="nd-quiet">compared with {_e(story.canonical)}; '
         f"{len(story.rows)} paragraphs in all</span></div></div>",
-        '<div class="nd-scroll"><table class="nd-map"><colgroup><col class="nd-ncol"><col>',
+        # Names longer than a column is wide (capture times, outlets) stand on end.
+        '<div class="nd-scroll"><table class="nd-map'
+        + (" nd-tall" if max(map(len, names), default=0) > TALL_NAMES else "")
+        + '"><colgroup><col class="nd-ncol"><col>',
         '<col class="nd-vcol">' * len(names),
         '</colgroup><thead><tr><th>¶</th><th>paragraph <span class="nd-quiet">(',
         _e(story.canonical),

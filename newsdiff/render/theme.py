@@ -152,6 +152,8 @@ CSS = """
 .nd .nd-map .nd-ncol{width:2.6em}
 .nd .nd-map .nd-vcol{width:3.6em}
 .nd .nd-map th.nd-v{text-align:center;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.nd .nd-map.nd-tall th.nd-v{writing-mode:vertical-rl;transform:rotate(180deg);text-align:left;
+  vertical-align:top;text-overflow:clip;padding:.4em 0;font-weight:normal}
 .nd .nd-map td.nd-c{text-align:center;padding:.12em .15em}
 .nd .nd-map td.nd-c a,.nd .nd-map td.nd-c span{display:block;border-radius:3px;
   color:inherit;text-decoration:none;font-family:ui-monospace,monospace}
