@@ -18,7 +18,7 @@ from newsdiff.errors import EmptyInputError, InputError, NewsdiffError
 from newsdiff.models import Article, BlockKind
 from newsdiff.parse import html as newsdiff_html
 from newsdiff.parse import parse
-from newsdiff.parse.decode import charset_of
+from newsdiff.parse.decode import as_text, charset_of
 from newsdiff.parse.html import HtmlSupportMissingError, looks_like_html
 
 PAGES = Path(__file__).parent / "pages"
@@ -110,6 +110,19 @@ def test_charset_of(data: bytes, expected: str | None) -> None:
 
 def test_charset_of_only_looks_at_the_start() -> None:
     assert charset_of(b" " * 10_000 + b'<meta charset="koi8-r">') is None
+
+
+def test_utf8_page_with_a_stray_legacy_byte_stays_utf8() -> None:
+    # A page pasted together from two sources: UTF-8 text with one Windows-1252 byte.
+    data = b'<meta charset="utf-8"><p>' + "Grüße aus Köln, schöne Tage. ".encode() * 4
+    data += b"Caf\xe9 am Ufer.</p>"
+    text = as_text(data)
+    assert "Grüße aus Köln" in text
+    assert "Café am Ufer." in text
+    # Legacy text throughout, declared or not, is still read as Windows-1252.
+    legacy = "Grüße aus Köln, Café am Ufer.".encode("cp1252")
+    assert as_text(b'<meta charset="utf-8">' + legacy).endswith("Grüße aus Köln, Café am Ufer.")
+    assert as_text(legacy) == "Grüße aus Köln, Café am Ufer."
 
 
 def test_declared_charset_decodes_the_legacy_page() -> None:
