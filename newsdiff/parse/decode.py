@@ -194,5 +194,15 @@ def as_text(source: str | bytes) -> str:
             f"the input is {len(text):,} characters; the limit is {MAX_INPUT_CHARS:,}: newsdiff "
             f"compares one article at a time; give it a single article, or split the text"
         )
-    # Lone surrogates are not characters and cannot be written as JSON.
-    return _SURROGATE.sub("\ufffd", text)
+    return _without_surrogates(text)
+
+
+def _without_surrogates(text: str) -> str:
+    """Lone surrogates are not characters and cannot be written as JSON: U+FFFD instead."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")  # a C-speed check; the search below is several times slower
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text

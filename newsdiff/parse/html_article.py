@@ -23,7 +23,7 @@ from newsdiff.models import BlockKind
 from newsdiff.parse.html_coverage import Coverage
 from newsdiff.parse.html_visible import Piece
 
-__all__ = ["article_verdicts"]
+__all__ = ["article_verdicts", "prose_left_out"]
 
 KEPT_SHARE = 0.5
 """A piece is the article's when trafilatura's output covers at least this share of it."""
@@ -79,6 +79,21 @@ def article_verdicts(pieces: Sequence[Piece], kept: Sequence[Coverage]) -> list[
     _recover_lede(pieces, verdicts)
     _recover_headings(pieces, verdicts)
     return verdicts
+
+
+PROSE_WORDS = 25
+"""A piece of prose: this many words or more, ending like a sentence."""
+
+
+def prose_left_out(pieces: Sequence[Piece], kept: Sequence[Coverage]) -> int:
+    """How much prose (in characters) trafilatura's output leaves out."""
+    return sum(
+        len(piece.text)
+        for piece, share in zip(pieces, kept, strict=True)
+        if share.kept < KEPT_SHARE
+        and len(piece.text.split()) >= PROSE_WORDS
+        and _SENTENCE_END.search(piece.text)
+    )
 
 
 def _set_aside_boxes(pieces: Sequence[Piece], verdicts: list[BlockKind | None]) -> None:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from newsdiff.errors import InputError
 from newsdiff.models import BlockKind
 
 __all__ = ["Hint", "Piece", "element_hint", "visible_pieces"]
@@ -246,15 +247,20 @@ def clean_text(raw: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def visible_pieces(root: Any) -> list[Piece]:
-    """The page's visible text, cut into pieces in reading order (no recursion)."""
-    return _Walk().read(root)
+def visible_pieces(root: Any, max_elements: int) -> list[Piece]:
+    """The page's visible text, cut into pieces in reading order (no recursion).
+
+    Raises :class:`~newsdiff.InputError` for a page with more than ``max_elements``
+    visible elements: reading it would take too long, and no article needs that many.
+    """
+    return _Walk(max_elements).read(root)
 
 
 class _Walk:
     """One pass over a page's elements, start and end tags in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_elements: int) -> None:
+        self.max_elements = max_elements
         self.pieces: list[Piece] = []
         self.frames: list[_Frame] = []  # one per open element
         self.blocks: list[int] = []  # positions in frames of those that start a piece
@@ -297,6 +303,10 @@ class _Walk:
             if not name or name in _INVISIBLE:  # scripts, styles, processing instructions…
                 walker.skip_subtree()
                 continue
+            if position > self.max_elements:
+                raise InputError(
+                    f"the HTML page has more than {self.max_elements:,} elements; too many to read"
+                )
             frame = _Frame(element, name, name in _BLOCK_TAGS, position, in_article > 0)
             if frame.starts_block:
                 frame.splits = name not in _TEXT_BLOCKS
@@ -324,7 +334,7 @@ class _Walk:
 
     def flush(self) -> None:
         """The text read so far as pieces, one per line (a <br> splits it)."""
-        if not self.any_text and not self.break_lines:
+        if not self.any_text and not self.break_lines:  # white space only, or nothing
             self.lines[0].clear()
             self.linked[0] = 0
             return
