@@ -21,7 +21,15 @@ One run on one machine, every figure measured side by side:
    base). Peak memory is Python's heap as :mod:`tracemalloc` sees it, in a separate run
    (tracing slows the code down), inputs excluded.
 
-3. **Targets** from the performance issue, each marked met or not.
+3. **HTML pages.** ``newsdiff.parse(page)`` against ``trafilatura.extract(page)`` on the
+   same saved pages (bytes, as saved): a fixed sample of
+   ``../shared/benchmarks/trafilatura-eval`` (every ``--page-sample``-th page of its
+   ``pages.jsonl``) when the folder exists, else the built-in demo page and the test
+   pages. Each page is timed ``min(--repeat, 3)`` times for each reader, the readers
+   taking turns going first, and the fastest run of each counts. Skipped without the
+   ``html`` extra.
+
+4. **Targets** from the performance issue, each marked met or not.
 
 Timing is wall-clock (:func:`time.perf_counter`); the diff backend is the pure-Python
 one unless ``NEWSDIFF_DIFF_BACKEND`` says otherwise, and the ``fast`` backend gets its
@@ -31,10 +39,13 @@ own column when it is installed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import gc
+import gzip
 import importlib.util
 import itertools
+import json
 import os
 import platform
 import random
@@ -51,11 +62,16 @@ from diff_match_patch import diff_match_patch
 from newsdiff import dmp
 from newsdiff.collate import collate
 from newsdiff.compare import compare
-from newsdiff.demo import demo_versions
+from newsdiff.demo import demo_page, demo_versions
+from newsdiff.errors import NewsdiffError
 from newsdiff.models import Article
 from newsdiff.parse import parse
 
 DEFAULT_STORIES = Path("..") / "shared" / "stories"
+DEFAULT_PAGES = Path("..") / "shared" / "benchmarks" / "trafilatura-eval"
+DEFAULT_PAGE_SAMPLE = 10
+"""Every tenth benchmark page: 99 of trafilatura-eval's 990."""
+TEST_PAGES = Path(__file__).resolve().parent.parent / "tests" / "pages"
 DEFAULT_SIZES = (100, 1_000, 10_000)
 SEED_PARAGRAPHS = 60
 """A seed-size version: about 60 paragraphs, about 1,500 words."""
@@ -68,6 +84,7 @@ TARGET_WHOLE_TEXT_RATIO = 30.0
 TARGET_BIG_S = 2.0
 TARGET_BIG_MB = 200.0
 TARGET_COLLATE_MS = 150.0
+TARGET_HTML_RATIO = 1.3
 
 
 # ---------------------------------------------------------------- measuring
@@ -307,6 +324,65 @@ def seed_collate_ms(versions: int, repeat: int, seed: int = 2024) -> tuple[float
         )
 
 
+# ---------------------------------------------------------------- HTML pages
+
+
+def sample_pages(folder: Path, every: int) -> dict[str, bytes]:
+    """Every ``every``-th page of a benchmark folder (``pages.jsonl`` and
+    ``html/ID.html.gz``), id → page bytes; empty when the folder is absent."""
+    index = folder / "pages.jsonl"
+    if not index.is_file():
+        return {}
+    ids = [json.loads(line)["id"] for line in index.read_text("utf-8").splitlines() if line]
+    return {
+        page_id: gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
+        for page_id in ids[:: max(1, every)]
+    }
+
+
+def builtin_pages() -> dict[str, bytes]:
+    """The demo story's saved page and the test pages (when run from a checkout)."""
+    pages = {"harbour-bridge v5-page": demo_page()}
+    if TEST_PAGES.is_dir():
+        pages.update({p.name: p.read_bytes() for p in sorted(TEST_PAGES.glob("*.html"))})
+    return pages
+
+
+@dataclass
+class HtmlResult:
+    source: str
+    pages: int
+    parse_ms: float  # per page
+    extract_ms: float
+
+    @property
+    def ratio(self) -> float:
+        return self.parse_ms / self.extract_ms
+
+
+def bench_html(pages: Mapping[str, bytes], repeat: int, source: str) -> HtmlResult | None:
+    """``newsdiff.parse`` and ``trafilatura.extract`` on the same pages (None without
+    trafilatura)."""
+    if importlib.util.find_spec("trafilatura") is None:
+        return None
+    import trafilatura
+
+    readers: tuple[Callable[[bytes], object], ...] = (parse, trafilatura.extract)
+    totals = [0.0, 0.0]
+    for n, page in enumerate(pages.values()):
+        best = [float("inf"), float("inf")]
+        for run in range(max(1, min(repeat, 3))):
+            order = (0, 1) if (n + run) % 2 == 0 else (1, 0)  # take turns going first
+            for which in order:
+                start = time.perf_counter()
+                with contextlib.suppress(NewsdiffError):  # a page without text still counts
+                    readers[which](page)
+                best[which] = min(best[which], time.perf_counter() - start)
+        totals = [total + b for total, b in zip(totals, best, strict=True)]
+    count = max(1, len(pages))
+    return HtmlResult(source, len(pages), totals[0] * 1000 / count, totals[1] * 1000 / count)
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -376,6 +452,7 @@ def targets(
     stories: Sequence[StoryResult],
     scale: Sequence[ScaleResult],
     seed_collate: tuple[float, float] | None,
+    html: HtmlResult | None = None,
 ) -> list[Target]:
     found: list[Target] = []
     pairs = [p for r in stories for p in r.pairs]
@@ -444,6 +521,15 @@ def targets(
                 text_ms <= TARGET_COLLATE_MS,
             )
         )
+    if html is not None:
+        found.append(
+            Target(
+                f"parse(html) ≤ {TARGET_HTML_RATIO:g}× trafilatura.extract on the same pages",
+                f"{html.ratio:.2f}× ({_ms(html.parse_ms)} vs {_ms(html.extract_ms)} ms a page, "
+                f"{html.pages} pages, {html.source})",
+                html.ratio <= TARGET_HTML_RATIO,
+            )
+        )
     return found
 
 
@@ -469,6 +555,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sizes",
         default=",".join(map(str, DEFAULT_SIZES)),
         help="synthetic story sizes in paragraphs, comma-separated",
+    )
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        default=DEFAULT_PAGES,
+        help="benchmark folder of saved pages (pages.jsonl, html/); built-in pages when absent",
+    )
+    parser.add_argument(
+        "--page-sample",
+        type=int,
+        default=DEFAULT_PAGE_SAMPLE,
+        help="time every N-th benchmark page",
     )
     parser.add_argument("--versions", type=int, default=20, help="versions to collate")
     parser.add_argument("--repeat", type=int, default=15, help="runs per timing (median)")
@@ -511,9 +609,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{_ms(seed[0])} ms from text, {_ms(seed[1])} ms pre-parsed\n",
         file=out,
     )
+    print("## HTML pages (newsdiff.parse and trafilatura.extract, same pages)\n", file=out)
+    pages = sample_pages(args.pages, args.page_sample)
+    source = f"every {args.page_sample}th page of {args.pages.name}"
+    if not pages:
+        print(f"(no benchmark pages in {args.pages}: the built-in pages instead)\n", file=out)
+        pages, source = builtin_pages(), "built-in pages"
+    html = bench_html(pages, args.repeat, source)
+    if html is None:
+        print("(HTML pages skipped: trafilatura is not installed, see docs/html.md)\n", file=out)
+    else:
+        print(
+            "| pages | newsdiff.parse (ms/page) | trafilatura.extract (ms/page) | ratio |\n"
+            "|---|---:|---:|---:|\n"
+            f"| {html.pages} ({html.source}) | {_ms(html.parse_ms)} | {_ms(html.extract_ms)} | "
+            f"{html.ratio:.2f}× |\n",
+            file=out,
+            flush=True,
+        )
     print("## Targets\n", file=out)
     print("| target | measured | met |\n|---|---|---|", file=out)
-    for t in targets(stories, scale, seed if args.versions == 20 else None):
+    for t in targets(stories, scale, seed if args.versions == 20 else None, html):
         print(f"| {t.name} | {t.measured} | {'yes' if t.met else 'no'} |", file=out)
     return 0
 
