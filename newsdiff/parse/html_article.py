@@ -75,9 +75,10 @@ def article_verdicts(pieces: Sequence[Piece], kept: Sequence[Coverage]) -> list[
         else BlockKind.BODY
         for piece, share in zip(pieces, kept, strict=True)
     ]
-    _set_aside_boxes(pieces, verdicts)
-    _recover_lede(pieces, verdicts)
-    _recover_headings(pieces, verdicts)
+    containers = _containers(pieces, verdicts)
+    _set_aside_boxes(pieces, verdicts, containers)
+    _recover_lede(pieces, verdicts, containers)
+    _recover_headings(pieces, verdicts, containers)
     return verdicts
 
 
@@ -96,7 +97,9 @@ def prose_left_out(pieces: Sequence[Piece], kept: Sequence[Coverage]) -> int:
     )
 
 
-def _set_aside_boxes(pieces: Sequence[Piece], verdicts: list[BlockKind | None]) -> None:
+def _containers(pieces: Sequence[Piece], verdicts: Sequence[BlockKind | None]) -> frozenset[int]:
+    """The named elements that hold more than BOX_SHARE of the article's text: its
+    containers, whatever their names say (their ancestors hold as much, so they are too)."""
     in_element: Counter[int] = Counter()
     total = 0
     for piece, verdict in zip(pieces, verdicts, strict=True):
@@ -104,14 +107,21 @@ def _set_aside_boxes(pieces: Sequence[Piece], verdicts: list[BlockKind | None]) 
             total += len(piece.text)
             for hint in piece.hints:
                 in_element[hint.element] += len(piece.text)
+    return frozenset(element for element, held in in_element.items() if held > BOX_SHARE * total)
+
+
+def _set_aside_boxes(
+    pieces: Sequence[Piece], verdicts: list[BlockKind | None], containers: frozenset[int]
+) -> None:
     for i, piece in enumerate(pieces):
         if not _in_article(verdicts[i]) or not piece.hints:
             continue
         nearest = piece.hints[0]
-        named = nearest.distance <= _BOX_DEPTH.get(nearest.kind, 0) or (
+        if nearest.element in containers:
+            continue
+        if nearest.distance <= _BOX_DEPTH.get(nearest.kind, 0) or (
             piece.link_share >= LINK_SHARE and nearest.distance <= LINK_DEPTH
-        )
-        if named and in_element[nearest.element] <= BOX_SHARE * total:
+        ):
             verdicts[i] = None
 
 
@@ -119,12 +129,17 @@ def _in_article(verdict: BlockKind | None) -> bool:
     return verdict is BlockKind.BODY or verdict is BlockKind.SUBHEADING
 
 
-def _unnamed(piece: Piece) -> bool:
-    """In no element close above that names a boilerplate kind."""
-    return not any(hint.distance <= HINT_DEPTH for hint in piece.hints)
+def _unnamed(piece: Piece, containers: frozenset[int]) -> bool:
+    """In no element close above that names a boilerplate kind (the article's containers
+    aside)."""
+    return not any(
+        hint.distance <= HINT_DEPTH and hint.element not in containers for hint in piece.hints
+    )
 
 
-def _recover_lede(pieces: Sequence[Piece], verdicts: list[BlockKind | None]) -> None:
+def _recover_lede(
+    pieces: Sequence[Piece], verdicts: list[BlockKind | None], containers: frozenset[int]
+) -> None:
     first = next((i for i, verdict in enumerate(verdicts) if _in_article(verdict)), 0)
     gap = 0
     for i in reversed(range(first)):
@@ -136,19 +151,21 @@ def _recover_lede(pieces: Sequence[Piece], verdicts: list[BlockKind | None]) -> 
             and _SENTENCE_END.search(piece.text) is not None
             and piece.link_share < LINK_SHARE
             and piece.tag != "h1"
-            and _unnamed(piece)
+            and _unnamed(piece, containers)
         ):
             verdicts[i], gap = BlockKind.BODY, 0
         else:
             gap += 1
 
 
-def _recover_headings(pieces: Sequence[Piece], verdicts: list[BlockKind | None]) -> None:
+def _recover_headings(
+    pieces: Sequence[Piece], verdicts: list[BlockKind | None], containers: frozenset[int]
+) -> None:
     for i in range(len(pieces) - 1):
         if (
             verdicts[i] is None
             and _in_article(verdicts[i + 1])
             and pieces[i].tag in _HEADINGS
-            and _unnamed(pieces[i])
+            and _unnamed(pieces[i], containers)
         ):
             verdicts[i] = BlockKind.SUBHEADING
