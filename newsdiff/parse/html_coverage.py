@@ -102,14 +102,16 @@ def _runs(stream: str, words: Sequence[str], lo: int, hi: int) -> Iterator[tuple
     i, at = 0, lo
     while i < len(words):
         best: tuple[int, int] | None = None
-        joined = ""
         j = i
         while j < len(words):
-            longer = joined + words[j]
-            where = stream.find(longer, at, hi)
-            if where < 0:
-                break
-            joined, best = longer, (where, where + len(longer))
+            if best is not None and stream.startswith(words[j], best[1], hi):
+                best = (best[0], best[1] + len(words[j]))  # the run goes on where it is
+            else:
+                longer = "".join(words[i : j + 1])
+                where = stream.find(longer, at, hi)
+                if where < 0:
+                    break
+                best = (where, where + len(longer))
             j += 1
         if best is not None and best[1] - best[0] >= MIN_RUN_CHARS:
             yield best

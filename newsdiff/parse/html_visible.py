@@ -53,8 +53,8 @@ _SOFT_HYPHEN = "\xad"
 # an element holds, checked in order, so the more specific kinds come first. The values
 # are cut into words (runs of letters and digits, camelCase split, lower-cased):
 # ``nav*`` is a word starting with "nav", ``*date`` one ending with it, ``*caption*`` one
-# holding it, ``logo`` the whole word; ``ad slot*`` is "ad" followed by a word starting
-# with "slot" (and ``*read more*`` a word ending with "read" followed by one starting
+# holding it, ``logo`` the whole word; ``ad_slot*`` is "ad" followed by a word starting
+# with "slot" (and ``*read_more*`` a word ending with "read" followed by one starting
 # with "more").
 _HINT_WORDS: tuple[tuple[BlockKind, str], ...] = (
     (
@@ -118,6 +118,7 @@ _PAIRS = tuple(
     for rank, (_, spec) in enumerate(_HINT_WORDS)
     for first, second in (p.split("_") for p in spec.split() if "_" in p)
 )
+_PAIR_TAILS = tuple(sorted({tail for _, _, _, tail in _PAIRS}))
 
 
 _TAG_HINTS = {
@@ -158,15 +159,13 @@ class Piece:
     link_share: float = 0.0  # share of the text (white space aside) that is link text
 
 
+# The commonest tag names, as lxml gives them: found without any string work.
 _TAG_NAMES = {tag: tag for tag in (*_BLOCK_TAGS, "a", "span", "b", "i", "em", "strong", "br")}
 
 
 def tag_name(element: Any) -> str:
     tag = element.tag
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
-
-
-_PAIR_TAILS = tuple({tail for _, _, _, tail in _PAIRS})
 
 
 @lru_cache(maxsize=16384)
