@@ -32,7 +32,15 @@ One run on one machine, every figure measured side by side:
 5. **JSON size**: the collated built-in story and each shared story as JSON, and as a
    line of a corpus job's ``stories.jsonl``.
 
-6. **Targets** from the performance issues, each marked met or not.
+6. **HTML pages.** ``newsdiff.parse(page)`` against ``trafilatura.extract(page)`` on the
+   same saved pages (bytes, as saved): a fixed sample of
+   ``../shared/benchmarks/trafilatura-eval`` (every ``--page-sample``-th page of its
+   ``pages.jsonl``) when the folder exists, else the built-in demo page and the test
+   pages. Each page is timed ``min(--repeat, 3)`` times for each reader, the readers
+   taking turns going first, and the fastest run of each counts. Skipped without the
+   ``html`` extra.
+
+7. **Targets** from the performance issues, each marked met or not.
 
 ``compare`` returns the alignment; the word diff, edit classes and totals of each
 change are worked out when first read. Real pairs are therefore timed twice: the call
@@ -46,10 +54,13 @@ own column when it is installed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import gc
+import gzip
 import importlib.util
 import itertools
+import json
 import os
 import platform
 import random
@@ -67,11 +78,16 @@ from newsdiff import dmp
 from newsdiff.collate import collate
 from newsdiff.compare import compare
 from newsdiff.corpus.records import StoryRecord, VersionInfo
-from newsdiff.demo import demo_versions
+from newsdiff.demo import demo_page, demo_versions
+from newsdiff.errors import NewsdiffError
 from newsdiff.models import Article, Revision
 from newsdiff.parse import parse
 
 DEFAULT_STORIES = Path("..") / "shared" / "stories"
+DEFAULT_PAGES = Path("..") / "shared" / "benchmarks" / "trafilatura-eval"
+DEFAULT_PAGE_SAMPLE = 10
+"""Every tenth benchmark page: 99 of trafilatura-eval's 990."""
+TEST_PAGES = Path(__file__).resolve().parent.parent / "tests" / "pages"
 DEFAULT_SIZES = (100, 1_000, 10_000)
 SEED_PARAGRAPHS = 60
 """A seed-size version: about 60 paragraphs, about 1,500 words."""
@@ -97,6 +113,7 @@ LONG_PARAGRAPHS = 100_000
 LONG_WORDS = 12
 CHANGE_COUNTS = (0, 1, 10, 100, 1_000)
 CHANGES_PARAGRAPHS = 10_000
+TARGET_HTML_RATIO = 1.3
 
 
 # ---------------------------------------------------------------- measuring
@@ -442,6 +459,65 @@ def seed_collate_ms(versions: int, repeat: int, seed: int = 2024) -> tuple[float
         )
 
 
+# ---------------------------------------------------------------- HTML pages
+
+
+def sample_pages(folder: Path, every: int) -> dict[str, bytes]:
+    """Every ``every``-th page of a benchmark folder (``pages.jsonl`` and
+    ``html/ID.html.gz``), id → page bytes; empty when the folder is absent."""
+    index = folder / "pages.jsonl"
+    if not index.is_file():
+        return {}
+    ids = [json.loads(line)["id"] for line in index.read_text("utf-8").splitlines() if line]
+    return {
+        page_id: gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
+        for page_id in ids[:: max(1, every)]
+    }
+
+
+def builtin_pages() -> dict[str, bytes]:
+    """The demo story's saved page and the test pages (when run from a checkout)."""
+    pages = {"harbour-bridge v5-page": demo_page()}
+    if TEST_PAGES.is_dir():
+        pages.update({p.name: p.read_bytes() for p in sorted(TEST_PAGES.glob("*.html"))})
+    return pages
+
+
+@dataclass
+class HtmlResult:
+    source: str
+    pages: int
+    parse_ms: float  # per page
+    extract_ms: float
+
+    @property
+    def ratio(self) -> float:
+        return self.parse_ms / self.extract_ms
+
+
+def bench_html(pages: Mapping[str, bytes], repeat: int, source: str) -> HtmlResult | None:
+    """``newsdiff.parse`` and ``trafilatura.extract`` on the same pages (None without
+    trafilatura)."""
+    if importlib.util.find_spec("trafilatura") is None:
+        return None
+    import trafilatura
+
+    readers: tuple[Callable[[bytes], object], ...] = (parse, trafilatura.extract)
+    totals = [0.0, 0.0]
+    for n, page in enumerate(pages.values()):
+        best = [float("inf"), float("inf")]
+        for run in range(max(1, min(repeat, 3))):
+            order = (0, 1) if (n + run) % 2 == 0 else (1, 0)  # take turns going first
+            for which in order:
+                start = time.perf_counter()
+                with contextlib.suppress(NewsdiffError):  # a page without text still counts
+                    readers[which](page)
+                best[which] = min(best[which], time.perf_counter() - start)
+        totals = [total + b for total, b in zip(totals, best, strict=True)]
+    count = max(1, len(pages))
+    return HtmlResult(source, len(pages), totals[0] * 1000 / count, totals[1] * 1000 / count)
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -553,6 +629,7 @@ def targets(
     scale: Sequence[ScaleResult],
     seed_collate: tuple[float, float] | None,
     long: LongResult | None = None,
+    html: HtmlResult | None = None,
 ) -> list[Target]:
     found = lean_targets(stories, scale, long)
     pairs = [p for r in stories for p in r.pairs]
@@ -619,6 +696,15 @@ def targets(
                 f"collate 20 seed-size versions ≤ {TARGET_COLLATE_MS:g} ms (from text)",
                 f"{_ms(text_ms)} ms (pre-parsed {_ms(parsed_ms)} ms)",
                 text_ms <= TARGET_COLLATE_MS,
+            )
+        )
+    if html is not None:
+        found.append(
+            Target(
+                f"parse(html) ≤ {TARGET_HTML_RATIO:g}× trafilatura.extract on the same pages",
+                f"{html.ratio:.2f}× ({_ms(html.parse_ms)} vs {_ms(html.extract_ms)} ms a page, "
+                f"{html.pages} pages, {html.source})",
+                html.ratio <= TARGET_HTML_RATIO,
             )
         )
     return found
@@ -711,6 +797,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=",".join(map(str, DEFAULT_SIZES)),
         help="synthetic story sizes in paragraphs, comma-separated",
     )
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        default=DEFAULT_PAGES,
+        help="benchmark folder of saved pages (pages.jsonl, html/); built-in pages when absent",
+    )
+    parser.add_argument(
+        "--page-sample",
+        type=int,
+        default=DEFAULT_PAGE_SAMPLE,
+        help="time every N-th benchmark page",
+    )
     parser.add_argument("--versions", type=int, default=20, help="versions to collate")
     parser.add_argument("--repeat", type=int, default=15, help="runs per timing (median)")
     parser.add_argument(
@@ -782,11 +880,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts = [c for c in CHANGE_COUNTS if c <= args.changes_size]
         changes = bench_changes(args.changes_size, counts, min(args.repeat, 3))
         print("\n".join(changes_table(changes)) + "\n", file=out)
+    print("## HTML pages (newsdiff.parse and trafilatura.extract, same pages)\n", file=out)
+    pages = sample_pages(args.pages, args.page_sample)
+    source = f"every {args.page_sample}th page of {args.pages.name}"
+    if not pages:
+        print(f"(no benchmark pages in {args.pages}: the built-in pages instead)\n", file=out)
+        pages, source = builtin_pages(), "built-in pages"
+    html = bench_html(pages, args.repeat, source)
+    if html is None:
+        print("(HTML pages skipped: trafilatura is not installed, see docs/html.md)\n", file=out)
+    else:
+        print(
+            "| pages | newsdiff.parse (ms/page) | trafilatura.extract (ms/page) | ratio |\n"
+            "|---|---:|---:|---:|\n"
+            f"| {html.pages} ({html.source}) | {_ms(html.parse_ms)} | {_ms(html.extract_ms)} | "
+            f"{html.ratio:.2f}× |\n",
+            file=out,
+            flush=True,
+        )
     print("## JSON size (collated story)\n", file=out)
     print("\n".join(json_table(stories)) + "\n", file=out)
     print("## Targets\n", file=out)
     print("| target | measured | met |\n|---|---|---|", file=out)
-    for t in targets(stories, scale, seed if args.versions == 20 else None, long):
+    for t in targets(stories, scale, seed if args.versions == 20 else None, long, html):
         print(f"| {t.name} | {t.measured} | {'yes' if t.met else 'no'} |", file=out)
     return 0
 

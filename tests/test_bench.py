@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,8 @@ def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixtu
         [
             "--stories",
             str(tmp_path / "absent"),
+            "--pages",
+            str(tmp_path / "no-pages"),
             "--sizes",
             "12,24",
             "--versions",
@@ -37,6 +42,32 @@ def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "300-paragraph pair, one word apart" in out
     assert "| 10 |" in out  # paragraphs edited
     assert "collated ≤ 60,944 bytes of JSON" in out
+    if importlib.util.find_spec("trafilatura") is not None:
+        assert "built-in pages" in out
+        assert "trafilatura.extract on the same pages" in out
+
+
+def test_benchmark_pages_are_a_fixed_sample(tmp_path: Path) -> None:
+    (tmp_path / "html").mkdir()
+    ids = [f"page{n}" for n in range(5)]
+    (tmp_path / "pages.jsonl").write_text("".join(json.dumps({"id": i}) + "\n" for i in ids))
+    for i in ids:
+        (tmp_path / "html" / f"{i}.html.gz").write_bytes(gzip.compress(f"<p>{i}</p>".encode()))
+    assert list(bench.sample_pages(tmp_path, 2)) == ["page0", "page2", "page4"]
+    assert bench.sample_pages(tmp_path, 2)["page2"] == b"<p>page2</p>"
+    assert bench.sample_pages(tmp_path / "absent", 2) == {}
+
+
+def test_html_timing_compares_the_same_pages() -> None:
+    pytest.importorskip("trafilatura")
+    result = bench.bench_html(bench.builtin_pages(), repeat=1, source="built-in pages")
+    assert result is not None
+    assert result.pages >= 1
+    assert result.parse_ms > 0
+    assert result.extract_ms > 0
+    target = bench.targets([], [], None, html=result)[-1]
+    assert "trafilatura.extract" in target.name
+    assert target.met is (result.ratio <= bench.TARGET_HTML_RATIO)
 
 
 def test_shared_stories_are_read_from_a_folder(tmp_path: Path) -> None:

@@ -1,14 +1,17 @@
 """newsdiff.parse.html: saved article pages → Article.
 
-The pages under tests/pages/ are original, written to imitate three kinds of site
-template: a regional news site (gazette), a broadcaster's live blog (liveblog) and a
-legacy table layout served as windows-1252 (courier).
+The pages under tests/pages/ are original, written to imitate kinds of site template: a
+regional news site (gazette), a broadcaster's live blog (liveblog), a legacy table layout
+served as windows-1252 (courier), a blog theme that wraps the post in a box named like
+boilerplate (blog, with WRAPPER-CLASS standing for the box's class) and a page that shows
+its article only through a script, from JSON-LD (scripted).
 """
 
 from __future__ import annotations
 
 import builtins
 import codecs
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +21,7 @@ from newsdiff.errors import EmptyInputError, ExtraMissingError, InputError, News
 from newsdiff.models import Article, BlockKind
 from newsdiff.parse import html as newsdiff_html
 from newsdiff.parse import parse
-from newsdiff.parse.decode import charset_of
+from newsdiff.parse.decode import as_text, charset_of
 from newsdiff.parse.html import looks_like_html
 
 PAGES = Path(__file__).parent / "pages"
@@ -55,6 +58,11 @@ def _kinds(article: Article) -> dict[str, BlockKind]:
         "<html>\n<head><title>x</title></head>",
         "<article><h1>Bridge shut</h1><p>The bridge closed.</p></article>",
         "<div class='story'>\n<p>One.</p>\n<p>Two.</p></div>",
+        # A server's warnings printed before the page.
+        "<br />\n<b>Warning</b>: mysql_connect() failed in <b>/www/db.php</b><br />\n"
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">\n<html><head>',
+        # A fragment that opens with a long style sheet.
+        "<style>" + ".a { color: red; }\n" * 400 + "</style><div><p>One.</p><p>Two.</p></div>",
     ],
 )
 def test_looks_like_html_accepts_pages_and_fragments(text: str) -> None:
@@ -72,6 +80,7 @@ def test_looks_like_html_accepts_pages_and_fragments(text: str) -> None:
         "",
         "   \n\n",
         "Home › News\n\nSENDAL (FP) — The council met on Monday.",
+        "How to start a page:\n\nwrite <!DOCTYPE html> first, then <html> and <body>.",
     ],
 )
 def test_looks_like_html_rejects_plain_text(text: str) -> None:
@@ -110,6 +119,19 @@ def test_charset_of(data: bytes, expected: str | None) -> None:
 
 def test_charset_of_only_looks_at_the_start() -> None:
     assert charset_of(b" " * 10_000 + b'<meta charset="koi8-r">') is None
+
+
+def test_utf8_page_with_a_stray_legacy_byte_stays_utf8() -> None:
+    # A page pasted together from two sources: UTF-8 text with one Windows-1252 byte.
+    data = b'<meta charset="utf-8"><p>' + "Grüße aus Köln, schöne Tage. ".encode() * 4
+    data += b"Caf\xe9 am Ufer.</p>"
+    text = as_text(data)
+    assert "Grüße aus Köln" in text
+    assert "Café am Ufer." in text
+    # Legacy text throughout, declared or not, is still read as Windows-1252.
+    legacy = "Grüße aus Köln, Café am Ufer.".encode("cp1252")
+    assert as_text(b'<meta charset="utf-8">' + legacy).endswith("Grüße aus Köln, Café am Ufer.")
+    assert as_text(legacy) == "Grüße aus Köln, Café am Ufer."
 
 
 def test_declared_charset_decodes_the_legacy_page() -> None:
@@ -223,7 +245,10 @@ def test_text_and_html_forms_give_the_same_paragraphs() -> None:
     assert html_article.metadata.origin == text_article.metadata.origin
 
 
-@pytest.mark.parametrize("name", ["gazette.html", "liveblog.html", "courier.html"])
+PAGE_NAMES = ["gazette.html", "liveblog.html", "courier.html", "blog.html"]
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
 def test_structure_holds_on_every_page(name: str) -> None:
     article = _parse(name)
     assert [b.index for b in article.blocks] == list(range(len(article.blocks)))
@@ -240,17 +265,105 @@ def test_structure_holds_on_every_page(name: str) -> None:
     assert Article.model_validate_json(article.model_dump_json()) == article
 
 
-@pytest.mark.parametrize("name", ["gazette.html", "liveblog.html", "courier.html"])
-def test_no_visible_text_is_lost(name: str) -> None:
-    pytest.importorskip("trafilatura")
+def _visible_characters(page: str) -> list[str]:
     from lxml import html as lxml_html
 
-    root = lxml_html.document_fromstring(_page(name).split("?>", 1)[-1])
-    for element in root.xpath("//script|//style|//head"):
+    root = lxml_html.document_fromstring(page.split("?>", 1)[-1])
+    for element in root.xpath("//script|//style|//head|//rt|//rp"):
         element.drop_tree()
-    visible = "".join(root.text_content().split())
+    text = unicodedata.normalize("NFC", root.text_content().replace("\xad", ""))
+    return sorted("".join(text.split()))
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_no_visible_text_is_lost(name: str) -> None:
+    pytest.importorskip("trafilatura")
     kept = "".join("".join(b.source for b in _parse(name).blocks).split())
-    assert sorted(visible) == sorted(kept)
+    assert _visible_characters(_page(name)) == sorted(kept)
+
+
+def test_soft_hyphens_ruby_and_composed_characters() -> None:
+    pytest.importorskip("trafilatura")
+    page = (
+        "<html><body><p>Das Mit\xadtel\xadal\xadter und ein Cafe\u0301 in <ruby>東京<rp>(</rp>"
+        "<rt>とうきょう</rt><rp>)</rp></ruby>: alles bleibt lesbar und vergleichbar, sagt sie.</p>"
+        + PARA * 2
+        + "</body></html>"
+    )
+    first = newsdiff_html.parse_html(page).blocks[0].text
+    assert (
+        first
+        == "Das Mittelalter und ein Café in 東京: alles bleibt lesbar und vergleichbar, sagt sie."
+    )
+    kept = "".join(b.source for b in newsdiff_html.parse_html(page).blocks)
+    assert _visible_characters(page) == sorted("".join(kept.split()))
+
+
+# --- an article whose wrapper is named like boilerplate ------------------------------------
+
+BLOG_BODY = [
+    "There are now 212 names on the waiting list",
+    "Part of the reason is simple arithmetic.",
+    "The other part is the way plots are split.",
+    "What the committee is trying next",
+    "At the spring meeting the committee agreed",
+    "Ted Oyelaran, who chairs the committee,",
+    "If you are on the list, the committee asks you",
+]
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "entry-content",
+        "entry-summary",
+        "post-footer",
+        "byline-wrap",
+        "related-content",
+        "promo-story",
+        "article-summary share-tools",
+    ],
+)
+def test_the_article_keeps_its_body_whatever_its_wrapper_is_called(wrapper: str) -> None:
+    # Held-out pages lost the whole article to a wrapper class like these.
+    pytest.importorskip("trafilatura")
+    article = newsdiff_html.parse_html(_page("blog.html").replace("WRAPPER-CLASS", wrapper))
+    paragraphs = [b.text for b in article.paragraphs]
+    assert len(paragraphs) == len(BLOG_BODY)
+    assert all(t.startswith(start) for t, start in zip(paragraphs, BLOG_BODY, strict=True))
+    assert article.paragraphs[3].kind is BlockKind.SUBHEADING
+    # The boxes inside the article are set aside, named by their own elements.
+    kinds = {b.text[:20]: b.kind for b in article.blocks}
+    assert kinds["Mara Quill has kept "] is BlockKind.BYLINE
+    assert kinds["Share on Facebook Sh"] is BlockKind.SHARE
+    assert kinds["Get new posts from P"] is BlockKind.NEWSLETTER
+    assert kinds["Tags: allotments, Br"] is BlockKind.FOOTER
+
+
+def test_blog_metadata_from_a_json_ld_graph() -> None:
+    pytest.importorskip("trafilatura")
+    meta = newsdiff_html.parse_html(_page("blog.html").replace("WRAPPER-CLASS", "x")).metadata
+    assert meta.headline == "Why the allotment waiting list keeps growing"
+    assert meta.byline == "Mara Quill, Ted Oyelaran"
+    assert meta.published == "2023-05-21T07:30:00+0100"
+    assert meta.updated == "2023-05-22T19:05:00+0100"
+    assert meta.url == "https://plot14.example/2023/05/allotment-waiting-list/"
+    assert meta.site_name == "Notes from Plot 14"
+
+
+def test_an_article_shown_only_by_a_script_comes_from_the_page_data() -> None:
+    pytest.importorskip("trafilatura")
+    article = _parse("scripted.html")
+    assert [b.text[:30] for b in article.body] == ["Night buses will run on the Ea"]
+    assert article.body[0].text.endswith("how many people use the buses.")
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["Home Transport Sport"] is BlockKind.NAVIGATION
+    assert kinds["© 2024 Tolland Evening Post"] is BlockKind.FOOTER
+    assert article.metadata.byline == "Ros Devereux"
+    # Every visible character is still in exactly one block.
+    visible = _visible_characters(_page("scripted.html"))
+    kept = "".join(b.source for b in article.blocks if b.is_boilerplate)
+    assert visible == sorted("".join(kept.split()))
 
 
 # --- hostile and odd input ----------------------------------------------------------------

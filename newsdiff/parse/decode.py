@@ -63,7 +63,8 @@ def charset_of(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> str:
-    """Decode bytes: a byte-order mark wins, then UTF-8, then Windows-1252/Latin-1."""
+    """Decode bytes: a byte-order mark wins, then UTF-8 (with any stray legacy bytes read as
+    Windows-1252), then Windows-1252/Latin-1."""
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -89,8 +90,25 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        # Legacy pages: cp1252 where it maps, Latin-1 for the five bytes it leaves undefined.
-        return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+        pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors=_LEGACY_FALLBACK)
+    # Legacy pages: cp1252 where it maps, Latin-1 for the five bytes it leaves undefined.
+    return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+
+
+STRAY_BYTES_SHARE = 0.1
+"""UTF-8 with at most this many stray bytes per character read as UTF-8 is UTF-8."""
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Is ``data`` UTF-8 with a few stray legacy bytes (a page pasted together from two
+    sources), rather than legacy text throughout? In legacy text nearly every non-ASCII
+    byte breaks UTF-8."""
+    replaced = data.decode("utf-8", errors="replace")
+    stray = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    wide = len(replaced) - len(replaced.encode("ascii", errors="ignore")) - stray
+    return stray <= STRAY_BYTES_SHARE * wide
 
 
 def _bomless_wide(data: bytes) -> str | None:
@@ -125,8 +143,17 @@ def _latin1(error: UnicodeError) -> tuple[str, int]:
     return error.object[error.start : error.end].decode("latin-1"), error.end
 
 
+def _legacy(error: UnicodeError) -> tuple[str, int]:
+    """A byte UTF-8 cannot read, read as Windows-1252 (Latin-1 where that has a gap)."""
+    assert isinstance(error, UnicodeDecodeError)
+    stray = error.object[error.start : error.start + 1]
+    return stray.decode("cp1252", errors=_LATIN1_FALLBACK), error.start + 1
+
+
 _LATIN1_FALLBACK = "newsdiff-latin1"
 codecs.register_error(_LATIN1_FALLBACK, _latin1)
+_LEGACY_FALLBACK = "newsdiff-legacy-bytes"
+codecs.register_error(_LEGACY_FALLBACK, _legacy)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 and C1 control characters other than the white space a text file holds.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -167,5 +194,15 @@ def as_text(source: str | bytes) -> str:
             f"the input is {len(text):,} characters; the limit is {MAX_INPUT_CHARS:,}: newsdiff "
             f"compares one article at a time; give it a single article, or split the text"
         )
-    # Lone surrogates are not characters and cannot be written as JSON.
-    return _SURROGATE.sub("\ufffd", text)
+    return _without_surrogates(text)
+
+
+def _without_surrogates(text: str) -> str:
+    """Lone surrogates are not characters and cannot be written as JSON: U+FFFD instead."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")  # a C-speed check; the search below is several times slower
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
