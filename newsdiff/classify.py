@@ -34,6 +34,7 @@ from newsdiff.models import (
     Edit,
     EditAction,
     EditClass,
+    FieldChange,
     Span,
     SpanOp,
 )
@@ -252,10 +253,22 @@ def classify(kind: ChangeKind, spans: Sequence[Span]) -> tuple[tuple[Span, ...],
     return tuple(spans), tuple(edits)
 
 
-def significance(changes: Sequence[Change]) -> str:
-    """One line on what changed, most significant first."""
+def significance(changes: Sequence[Change], fields: Sequence[FieldChange] = ()) -> str:
+    """One line on what changed, most significant first: a changed headline (or byline)
+    leads, then the body's changes. A field only one side has is not counted: a page
+    without a headline is more often one the parser found none in than a story that
+    lost it."""
     main: Counter[str] = Counter()
     minor: Counter[str] = Counter()
+    lead = []
+    for field in fields:
+        if field.kind is not ChangeKind.CHANGED:
+            continue
+        if field.substantive:
+            lead.append(f"{field.name} changed")
+        for edit in field.edits:
+            if not edit.edit_class.substantive:
+                minor[_MINOR_PHRASE[edit.edit_class]] += 1
     truncated = 0
     for change in changes:
         if change.truncated and change.kind is ChangeKind.REMOVED:
@@ -279,6 +292,9 @@ def significance(changes: Sequence[Change]) -> str:
     if truncated:
         parts.append(f"stops early ({plural(truncated, 'paragraph')} not carried)")
     head = ", ".join(parts) if parts else "no substantive change"
+    if lead:
+        head = ", ".join(lead) + ("; " + head if parts else "")
+        parts = lead + parts
     extra = ", ".join(_phrase(label, n) for label, n in sorted(minor.items(), key=_order))
     return f"{head}; also {extra}" if extra and parts else (f"{head}: {extra}" if extra else head)
 

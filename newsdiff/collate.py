@@ -8,6 +8,10 @@ tend to be the fuller write-throughs. Users can name the canonical instead.
 The story table (:attr:`Story.rows <newsdiff.Story.rows>`, :mod:`newsdiff.table`) is
 worked out from the revisions when first read.
 
+The story also knows its versions' order in time (:attr:`Story.order
+<newsdiff.Story.order>`, :mod:`newsdiff.timeline`), and :attr:`Story.timeline
+<newsdiff.Story.timeline>` holds the revisions between consecutive versions.
+
 A version that is another version cut off (a republication that stops early) has its
 missing tail marked truncated rather than removed.
 """
@@ -17,11 +21,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from newsdiff.compare import begins_with, compare, mark_truncation
+from newsdiff.compare import compare, is_cut_copy, mark_truncation
 from newsdiff.errors import NewsdiffError, VersionError
-from newsdiff.models import Article, Block, Revision, Story
+from newsdiff.models import Article, Revision, Story
 from newsdiff.parse import Source, parse
-from newsdiff.text import key, word_count
+from newsdiff.text import word_count
+from newsdiff.timeline import checked_order, time_order
 
 
 def _named(versions: Mapping[str, Source] | Sequence[Source]) -> list[tuple[str, Source]]:
@@ -43,21 +48,11 @@ def _most_complete(articles: Sequence[tuple[str, Article]]) -> str:
     return articles[max(sizes)[1]][0]
 
 
-def _is_cut_copy(short: Sequence[Block], full: Sequence[Block]) -> bool:
-    """Whether ``short`` is ``full`` cut off: the same paragraphs (typography aside), the
-    last perhaps cut part-way, and then nothing. Keys are made only where the texts
-    differ, and only until the first paragraph that is not the same."""
-    if not short or len(short) >= len(full):
-        return False
-    *head, last = short
-    same = all(
-        a.text == b.text or key(a.text) == key(b.text) for a, b in zip(head, full, strict=False)
-    )
-    return same and begins_with(key(full[len(head)].text), key(last.text))
-
-
 def collate(
-    versions: Mapping[str, Source] | Sequence[Source], canonical: str | None = None
+    versions: Mapping[str, Source] | Sequence[Source],
+    canonical: str | None = None,
+    *,
+    order: Sequence[str] | None = None,
 ) -> Story:
     """Collate versions of one story against a canonical version.
 
@@ -70,6 +65,10 @@ def collate(
     sequence is named ``v1``, ``v2``, … in order. ``canonical`` names the version to
     compare against; by default the most complete one (most words of article text,
     the later one among equals).
+
+    ``order`` names every version once, earliest first: the story's time order
+    (:attr:`Story.order`). By default the versions' dates give it when every version
+    has one, else the order given (see :mod:`newsdiff.timeline`).
     """
     named = _named(versions)
     seen: set[str] = set()
@@ -83,6 +82,8 @@ def collate(
             articles.append((name, parse(text)))
         except NewsdiffError as exc:
             raise type(exc)(f"version {name!r}: {exc}") from None
+    names = [name for name, _ in articles]
+    in_time = time_order(articles) if order is None else checked_order(order, names)
     if canonical is None:
         canonical = _most_complete(articles)
     elif canonical not in seen:
@@ -97,11 +98,11 @@ def collate(
     }
     paragraphs = {name: article.paragraphs for name, article in articles}
     for name, revision in revisions.items():
-        if any(_is_cut_copy(paragraphs[name], paragraphs[o]) for o in paragraphs if o != name):
+        if any(is_cut_copy(paragraphs[name], paragraphs[o]) for o in paragraphs if o != name):
             entries = mark_truncation(
                 revision.alignment, canon.paragraphs, revision.new_article.paragraphs, known=True
             )
             revisions[name] = Revision.assemble(
                 canonical, name, canon, revision.new_article, entries
             )
-    return Story.assemble(canonical, articles, revisions)
+    return Story.assemble(canonical, articles, revisions, order=in_time)

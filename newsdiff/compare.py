@@ -113,6 +113,19 @@ def _cut_short(entry: Entry, old: Sequence[Block], new: Sequence[Block]) -> bool
     return len(cut) < len(full) and begins_with(full, cut)
 
 
+def is_cut_copy(short: Sequence[Block], full: Sequence[Block]) -> bool:
+    """Whether ``short`` is ``full`` cut off: the same paragraphs (typography aside), the
+    last perhaps cut part-way, and then nothing. Keys are made only where the texts
+    differ, and only until the first paragraph that is not the same."""
+    if not short or len(short) >= len(full):
+        return False
+    *head, last = short
+    same = all(
+        a.text == b.text or key(a.text) == key(b.text) for a, b in zip(head, full, strict=False)
+    )
+    return same and begins_with(key(full[len(head)].text), key(last.text))
+
+
 def mark_truncation(
     entries: Sequence[Entry], old: Sequence[Block], new: Sequence[Block], *, known: bool = False
 ) -> tuple[Entry, ...]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from pydantic import (
@@ -342,6 +343,26 @@ class Edit(_Model):
     new_figures: tuple[str, ...] = ()
 
 
+class FieldChange(_Model):
+    """A field of the two versions compared word by word, like a paragraph: the
+    headline or the byline. ``kind`` is unchanged, changed, added (only the version
+    has one) or removed (only the canonical has one); ``spans`` rebuild ``old`` from
+    the equal and delete spans and ``new`` from the equal and insert spans."""
+
+    name: str = Field(description="'headline' or 'byline'")
+    kind: ChangeKind
+    old: str | None = Field(None, description="the canonical's (the old side's) value")
+    new: str | None = Field(None, description="the version's (the new side's) value")
+    spans: tuple[Span, ...] = ()
+    edits: tuple[Edit, ...] = ()
+
+    @property
+    def substantive(self) -> bool:
+        """Whether the field says something else (not just typography, punctuation or
+        spelling)."""
+        return any(e.edit_class.substantive for e in self.edits)
+
+
 class _Sides:
     """The two articles a change's positions point into (set by its Revision)."""
 
@@ -605,6 +626,19 @@ class Revision(_Model):
         """Totals over the changes."""
         return revision_stats(self.changes)
 
+    @cached_property
+    def fields(self) -> tuple[FieldChange, ...]:
+        """The headline and the byline compared word by word (a field neither version
+        has is left out); see :mod:`newsdiff.fields`."""
+        from newsdiff.fields import compare_fields
+
+        return compare_fields(self.old_article, self.new_article)
+
+    def field(self, name: str) -> FieldChange | None:
+        """The comparison of the field called ``name`` ('headline', 'byline'), if either
+        version has it."""
+        return next((f for f in self.fields if f.name == name), None)
+
     @property
     def substantive_changes(self) -> tuple[Change, ...]:
         """The changes that alter what the story says (see :attr:`Change.substantive`)."""
@@ -618,11 +652,12 @@ class Revision(_Model):
 
     @property
     def significance(self) -> str:
-        """One line on what changed, e.g. "2 figures updated, 1 quote added, 4 paragraphs
-        added; also 12 typographic changes"."""
+        """One line on what changed, a headline change first, e.g. "headline changed;
+        2 figures updated, 1 quote added, 4 paragraphs added; also 12 typographic
+        changes"."""
         from newsdiff.classify import significance
 
-        return significance([c for c in self.alignment if isinstance(c, Change)])
+        return significance([c for c in self.alignment if isinstance(c, Change)], self.fields)
 
     # Views live in newsdiff.render and are imported only when asked for, so the core
     # never depends on the renderer.
@@ -725,6 +760,11 @@ class Story(_Model):
     schema_version: int = Field(SCHEMA_VERSION, description="version of this JSON format")
     canonical: str
     versions: tuple[StoryVersion, ...]
+    order: tuple[str, ...] = Field(
+        (),
+        description="the versions' names in time order, earliest first; empty: the order "
+        "of versions",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -738,6 +778,8 @@ class Story(_Model):
             raise ValueError("two versions have the same name")
         if self.canonical not in names:
             raise ValueError(f"the canonical {self.canonical!r} is not one of the versions")
+        if self.order and sorted(self.order) != sorted(names):
+            raise ValueError("order must name every version once")
         canon = self.version(self.canonical).article
         for version in self.versions:
             if (version.alignment is None) != (version.name == self.canonical):
@@ -756,12 +798,15 @@ class Story(_Model):
         canonical: str,
         articles: Sequence[tuple[str, Article]],
         revisions: Mapping[str, Revision],
+        *,
+        order: Sequence[str] = (),
     ) -> Story:
         """A Story from parts newsdiff built itself (no re-validation); ``revisions``
         are kept as the story's revisions."""
         story = cls.model_construct(
             schema_version=SCHEMA_VERSION,
             canonical=canonical,
+            order=tuple(order),
             versions=tuple(
                 StoryVersion.model_construct(
                     name=name,
@@ -790,6 +835,30 @@ class Story(_Model):
             for v in self.versions
             if v.alignment is not None
         }
+
+    @property
+    def in_time_order(self) -> tuple[str, ...]:
+        """The versions' names, earliest first: :attr:`order`, or when that is empty
+        the order of :attr:`versions`."""
+        return self.order or tuple(v.name for v in self.versions)
+
+    @cached_property
+    def timeline(self) -> tuple[Revision, ...]:
+        """The revisions between consecutive versions in time order (v1→v2, v2→v3, …),
+        the earlier version always the old side: the story as it moved forward."""
+        from newsdiff.timeline import consecutive
+
+        articles = {v.name: v.article for v in self.versions}
+        return consecutive(self.in_time_order, articles)
+
+    @cached_property
+    def history(self) -> StoryHistory:
+        """The story over time: the history of every paragraph that ever appeared and
+        the chains of the figures it updates, along :attr:`timeline` (see
+        :mod:`newsdiff.history`)."""
+        from newsdiff.history import story_history
+
+        return story_history(self)
 
     @cached_property
     def rows(self) -> tuple[StoryRow, ...]:
@@ -831,3 +900,176 @@ class Story(_Model):
         lines = [f"Story({len(self.versions)} versions, canonical {self.canonical!r}"]
         lines += [f"  {name!r}: {rev.significance}" for name, rev in self.revisions.items()]
         return "\n".join(lines) + ")"
+
+
+# A story over time (see newsdiff.history): what happened to each paragraph and to each
+# figure from one version to the next, in time order.
+
+
+class Event(StrEnum):
+    """What happened to a paragraph in one version, against the version before it."""
+
+    APPEARED = "appeared"
+    """First seen: in the first version, or added in this one."""
+    CHANGED = "changed"
+    MOVED = "moved"
+    """Stands elsewhere among the paragraphs (its text may also have changed)."""
+    SPLIT = "split"
+    """Cut into several paragraphs."""
+    MERGED = "merged"
+    """Joined with another paragraph into one."""
+    REMOVED = "removed"
+    """No longer in the story."""
+    NOT_CARRIED = "not-carried"
+    """Not in this version because the version stops early (a truncated copy)."""
+    RETURNED = "returned"
+    """Back after versions without it."""
+
+
+class ParagraphEvent(_Model):
+    """One step of a paragraph's history: what happened to it in ``version``.
+
+    ``positions`` are the paragraph's positions among that version's paragraphs (none
+    when it is removed); ``spans`` the word diff from its text in the version before
+    (for changed, moved, split, merged and returned paragraphs whose text differs), and
+    ``edit_classes`` the kinds of its edits, most significant last, each once.
+    """
+
+    version: str
+    event: Event
+    positions: tuple[int, ...] = ()
+    edit_classes: tuple[EditClass, ...] = ()
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text in this version (the new side of the spans)."""
+        return "".join(s.text for s in self.spans if s.op is not SpanOp.DELETE)
+
+
+class ParagraphHistory(_Model):
+    """Everything that happened to one paragraph across the story's versions.
+
+    ``first_seen`` is the version where it first appeared and ``text`` its text there;
+    ``events`` every version where something happened to it, in time order (the first
+    is always ``appeared``); ``positions`` where each version that carries it has it.
+    """
+
+    id: int = Field(ge=0, description="number in the history, in the order first seen")
+    first_seen: str
+    text: str = Field(description="the text where it first appeared")
+    events: tuple[ParagraphEvent, ...]
+    positions: dict[str, tuple[int, ...]] = Field(
+        description="version name → positions among that version's paragraphs"
+    )
+
+    @property
+    def last_text(self) -> str:
+        """The text in the last version that changed it (or where it first appeared)."""
+        for event in reversed(self.events):
+            if event.spans:
+                return event.text
+        return self.text
+
+    @property
+    def summary(self) -> str:
+        """ "first in v2, changed in v3 (figure), moved in v4"."""
+        from newsdiff.history import event_phrase
+
+        return ", ".join(event_phrase(e, first=n == 0) for n, e in enumerate(self.events))
+
+
+class FigureValue(_Model):
+    """A figure's value from ``version`` on (until the next value of its chain)."""
+
+    version: str
+    value: str = Field(description="the number as written: '12', 'twelve', '$40'")
+    paragraph: int | None = Field(
+        None, description="the id of the paragraph that holds it; none in the headline"
+    )
+
+
+class FigureChain(_Model):
+    """A number the story updates, followed across versions: ``values`` in time order,
+    each with the version where it first stood. ``label`` is what the number counts:
+    the words around it in its latest text."""
+
+    label: str
+    field: str | None = Field(None, description="'headline' for a figure in the headline")
+    values: tuple[FigureValue, ...] = Field(min_length=2)
+
+    @property
+    def text(self) -> str:
+        """ "workers were hurt: 3 → 7 → 12 → 15 (v1…v4)"."""
+        arrows = " → ".join(v.value for v in self.values)
+        versions = f"{self.values[0].version}…{self.values[-1].version}"
+        where = f"{self.field}: " if self.field else ""
+        return f"{where}{self.label}: {arrows} ({versions})"
+
+
+class TimelineStep(_Model):
+    """The alignment between two consecutive versions: the earlier is the old side."""
+
+    old_name: str
+    new_name: str
+    alignment: tuple[Change | UnchangedRun, ...]
+
+
+class StoryHistory(_Model):
+    """A story over time: the story (its versions, each text once, and its time order),
+    the alignments between consecutive versions, the history of every paragraph that
+    ever appeared, and the chains of the figures it updates.
+
+    ``timeline`` gives the consecutive :class:`Revision` objects; the history and
+    chains are stored, so JSON read back has them without recomputing.
+    """
+
+    schema_version: int = Field(SCHEMA_VERSION, description="version of this JSON format")
+    story: Story
+    steps: tuple[TimelineStep, ...]
+    paragraphs: tuple[ParagraphHistory, ...]
+    figures: tuple[FigureChain, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _schema(cls, data: Any) -> Any:
+        return _check_schema_version(data, "StoryHistory", "\0")
+
+    @model_validator(mode="after")
+    def _link(self) -> Self:
+        order = self.story.in_time_order
+        pairs = [(s.old_name, s.new_name) for s in self.steps]
+        if pairs != list(pairwise(order)):
+            raise ValueError("steps must compare each version with the next in time order")
+        articles = {v.name: v.article for v in self.story.versions}
+        for step in self.steps:
+            old, new = articles[step.old_name], articles[step.new_name]
+            _check_positions(step.alignment, old, new)
+            _bind(step.alignment, old, new)
+        return self
+
+    @cached_property
+    def timeline(self) -> tuple[Revision, ...]:
+        """The revisions between consecutive versions, earlier → later."""
+        articles = {v.name: v.article for v in self.story.versions}
+        return tuple(
+            Revision.assemble(
+                s.old_name, s.new_name, articles[s.old_name], articles[s.new_name], s.alignment
+            )
+            for s in self.steps
+        )
+
+    def paragraph(self, version: str, position: int) -> ParagraphHistory:
+        """The history of the paragraph at ``position`` in ``version`` (``KeyError`` if
+        that version has no paragraph there)."""
+        for history in self.paragraphs:
+            if position in history.positions.get(version, ()):
+                return history
+        raise KeyError((version, position))
+
+    def __repr__(self) -> str:
+        return (
+            f"StoryHistory({len(self.story.versions)} versions in order "
+            f"{', '.join(self.story.in_time_order)}; {len(self.paragraphs)} paragraphs, "
+            f"{len(self.figures)} figure chains)"
+        )

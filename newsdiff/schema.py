@@ -3,8 +3,9 @@
 ``python -m newsdiff.schema docs/`` writes ``revision.schema.json`` (a
 :class:`~newsdiff.Revision`, as ``compare`` gives it) and ``story.schema.json`` (a
 :class:`~newsdiff.Story`, as ``collate`` gives it, and as each line of a corpus job's
-``stories.jsonl`` holds it). The files in ``docs/`` are these, and a test checks they
-still match the models.
+``stories.jsonl`` holds it) and ``history.schema.json`` (a
+:class:`~newsdiff.StoryHistory`, as ``newsdiff history --json`` prints it). The files
+in ``docs/`` are these, and a test checks they still match the models.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from newsdiff.models import SCHEMA_VERSION, Revision, Story
+from newsdiff.models import SCHEMA_VERSION, Revision, Story, StoryHistory
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MODELS: dict[str, type[BaseModel]] = {
     "revision.schema.json": Revision,
     "story.schema.json": Story,
+    "history.schema.json": StoryHistory,
 }
 
 

@@ -89,7 +89,8 @@ def test_stdin(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(Path(pair[1]).read_bytes())))
     code, out, _ = run(["compare", pair[0], "-", "--view", "summary"], capsys)
     assert code == 0
-    assert out.startswith("stdin (Three dead as Port Averly")
+    assert out.startswith("stdin against final (canonical)")
+    assert "{+Three dead as Port Averly harbour bridge collapses+}  (only in stdin)" in out
 
 
 def test_story_and_canonical(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -357,7 +358,7 @@ def test_view_options_without_show_show_every_version(
 
 def test_view_applies_to_shown_versions(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["demo", "--show", "v2", "--view", "summary", "--width", "100"], capsys)
-    assert "v2 (Three dead as Port Averly harbour bridge collapses) against v5" in out
+    assert "v2 against v5 (canonical)" in out
     assert "+60 words inserted" in out
 
 

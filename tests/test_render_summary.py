@@ -13,7 +13,9 @@ from tests.render_samples import demo_story
 def test_counts_words_and_compact_changes(width: int) -> None:
     text = render_text(Summary(demo_story().revisions["v2"]), width=width)
     assert max(len(line) for line in text.split("\n")) <= width
-    assert "v2 (Three dead as Port Averly harbour bridge collapses) against v5" in text
+    assert "v2 against v5 (canonical)" in text
+    # v5 has no headline (it opens with a caption): v2's is shown as only v2's
+    assert "headline {+Three dead as Port Averly harbour bridge collapses+}  (only in v2)" in text
     for count in (" 7  changed", " 1  moved", " 1  split", " 2  added", " 3  removed"):
         assert count in text
     assert "+60 words inserted, −171 deleted; 88% of words kept" in text

@@ -9,7 +9,7 @@ import pytest
 
 import newsdiff
 from newsdiff import schema
-from newsdiff.demo import demo_versions
+from newsdiff.demo import DEMO_ORDER, demo_versions
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -27,7 +27,13 @@ def test_written_json_follows_the_shipped_schemas() -> None:
     versions = demo_versions()
     story = newsdiff.collate(versions)
     revision = newsdiff.compare(versions["v5"], versions["v4"])
-    for name, value in [("story.schema.json", story), ("revision.schema.json", revision)]:
+    history = newsdiff.collate(versions, order=DEMO_ORDER).history
+    written = [
+        ("story.schema.json", story),
+        ("revision.schema.json", revision),
+        ("history.schema.json", history),
+    ]
+    for name, value in written:
         document = json.loads((DOCS / name).read_text(encoding="utf-8"))
         jsonschema.validate(json.loads(value.model_dump_json()), document)
         assert json.loads(value.model_dump_json())["schema_version"] == 2

@@ -5,6 +5,9 @@ from __future__ import annotations
 from importlib import resources
 
 STORY = "harbour-bridge"
+DEMO_ORDER = ("v1", "v4", "v3", "v2", "v5")
+"""The versions in time order: v1 (Friday night), v4 (v1 republished, captured
+2025-06-14), v3 (Saturday), v2 (Sunday morning), v5 (Sunday, the latest write)."""
 
 
 def demo_versions() -> dict[str, bytes]:

@@ -20,10 +20,10 @@ ORDER = (
 
 
 def describe(name: str, article: Article) -> str:
-    """A version's name with what the parser found out about it (date, headline)."""
-    meta = article.metadata
-    facts = [f for f in (meta.date, meta.headline) if f]
-    return f"{name} ({'; '.join(facts)})" if facts else name
+    """A version's name with the date the parser found for it. (The headlines have a
+    line of their own below, compared: :mod:`newsdiff.render.fields`.)"""
+    when = article.metadata.updated or article.metadata.published or article.metadata.date
+    return f"{name} ({when})" if when else name
 
 
 def kind_counts(rev: Revision) -> list[tuple[ChangeKind, int]]:

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from newsdiff.models import ChangeKind, Presence, Revision, SpanOp, Story
 from newsdiff.render import theme
+from newsdiff.render.fields import field_note, field_para
 from newsdiff.render.header import describe, kind_counts, stops_early
 from newsdiff.render.inline import note as inline_note
 from newsdiff.render.inline import redline
 from newsdiff.render.options import Typography, View, ViewOptions, choice
-from newsdiff.render.rows import Gap, Para, Row, build_rows, one_line, with_context
+from newsdiff.render.rows import Gap, Para, Piece, Row, build_rows, one_line, with_context
 from newsdiff.render.story import cell_where
 from newsdiff.text import plural
 
@@ -53,8 +54,16 @@ def para_html(para: Para, *, number: bool = True, all_deleted: bool = False) -> 
         out.append(f'<span class="nd-num">¶{para.number}</span>')
     if para.dateline:
         out.append(f'<span class="nd-dateline">{_e(para.dateline)}</span>')
+    inner = pieces_html(para.pieces, all_deleted=all_deleted)
+    out.append(f'<span class="nd-heading">{inner}</span>' if para.heading else inner)
+    out.append("</p>")
+    return "".join(out)
+
+
+def pieces_html(pieces: Iterable[Piece], *, all_deleted: bool = False) -> str:
+    """Pieces of text as escaped HTML, edits as ``<del>`` and ``<ins>``."""
     body = []
-    for piece in para.pieces:
+    for piece in pieces:
         op = SpanOp.DELETE if all_deleted else piece.op
         text = _e(piece.text)
         minor = ' class="nd-minor"' if piece.minor and not all_deleted else ""
@@ -64,10 +73,7 @@ def para_html(para: Para, *, number: bool = True, all_deleted: bool = False) -> 
             body.append(f"<ins{minor}>{text}</ins>")
         else:
             body.append(text)
-    inner = "".join(body)
-    out.append(f'<span class="nd-heading">{inner}</span>' if para.heading else inner)
-    out.append("</p>")
-    return "".join(out)
+    return "".join(body)
 
 
 def _badge(row: Row) -> str:
@@ -102,6 +108,21 @@ def stats_html(rev: Revision) -> str:
     )
 
 
+def fields_html(rev: Revision) -> str:
+    """The fields as a small table of their own (empty when neither version has one)."""
+    if not rev.fields:
+        return ""
+    out = ['<table class="nd-fields"><colgroup><col class="nd-kcol"><col></colgroup><tbody>']
+    for field in rev.fields:
+        note = field_note(field, rev)
+        tail = f' <span class="nd-quiet">({_e(note)})</span>' if note else ""
+        cls = "nd-field nd-dim" if field.kind is ChangeKind.UNCHANGED else "nd-field"
+        body = pieces_html(field_para(field).pieces)
+        out.append(f'<tr class="{cls}"><th>{_e(field.name)}</th><td>{body}{tail}</td></tr>')
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
 def _head(rev: Revision) -> str:
     return (
         '<div class="nd-head"><div class="nd-title">'
@@ -126,6 +147,7 @@ def revision_html(
     prefix = prefix or new_prefix()
     rows = with_context(build_rows(rev, options), options.context)
     out = [_head(rev)] if title else []
+    out.append(fields_html(rev))
     out.append('<table class="nd-rev">')
     if view is View.SIDE_BY_SIDE:
         out.append(

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from newsdiff.models import ChangeKind, SpanOp
 from newsdiff.render import theme
+from newsdiff.render.fields import fields_text
 from newsdiff.render.header import header
 from newsdiff.render.rows import Gap, Para, Piece, Row, build_rows, with_context
 from newsdiff.render.view import RevisionView
@@ -88,4 +89,6 @@ class Inline(RevisionView):
             style = theme.DIM if item.dim else theme.KIND[item.kind]
             grid.add_row(Text(item.label, style), text)
         parts = [header(self.revision), Text()] if self.title else []
+        if self.revision.fields:
+            parts += [fields_text(self.revision, markers), Text()]
         yield from console.render(Group(*parts, grid), options.update(width=width))

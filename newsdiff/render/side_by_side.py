@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdiff.render import theme
+from newsdiff.render.fields import fields_text
 from newsdiff.render.header import header
 from newsdiff.render.rows import Gap, Para, Row, build_rows, with_context
 from newsdiff.render.view import RevisionView
@@ -77,4 +78,6 @@ class SideBySide(RevisionView):
                 _side(item.new, item.note_new, item, markers),
             )
         parts = [header(rev), Text()] if self.title else []
+        if rev.fields:
+            parts += [fields_text(rev, markers), Text()]
         yield from console.render(Group(*parts, table), options.update(width=width))

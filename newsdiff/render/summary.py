@@ -9,6 +9,7 @@ from rich.text import Text
 
 from newsdiff.models import Change, ChangeKind, SpanOp
 from newsdiff.render import theme
+from newsdiff.render.fields import fields_text
 from newsdiff.render.header import describe, kind_counts, words_text
 from newsdiff.render.rows import Gap, Row, build_rows, one_line, with_context
 from newsdiff.render.view import RevisionView
@@ -120,7 +121,10 @@ class Summary(RevisionView):
             style = theme.DIM if item.dim else theme.KIND[item.kind]
             listing.add_row(Text(label, style), Text(_where(item), theme.NUMBER), line)
         significance = Text(rev.significance, theme.NOTE)
-        parts: list[RenderableType] = [title, significance, Text(), counts, words_text(rev)]
+        parts: list[RenderableType] = [title, significance, Text()]
+        if rev.fields:
+            parts += [fields_text(rev, markers), Text()]
+        parts += [counts, words_text(rev)]
         if listing.row_count:
             parts += [Text(), listing]
         yield from console.render(Group(*parts), options.update(width=width))

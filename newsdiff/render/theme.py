@@ -172,6 +172,11 @@ CSS = """
 .nd summary{cursor:pointer;font-weight:600;margin-bottom:.6em}
 .nd .nd-totals td{border:none;padding:.1em .6em}
 .nd a.nd-go{color:inherit}
+.nd table.nd-fields{margin:0 0 .6em}
+.nd .nd-fields th{border:none;padding:.15em .6em;font-weight:normal;opacity:.7;
+  vertical-align:top}
+.nd .nd-fields td{border:none;padding:.15em .6em;font-weight:600}
+.nd .nd-fields tr.nd-dim td{opacity:.6}
 """
 
 PAGE_CSS = """
