@@ -1,8 +1,9 @@
 """The ``newsdiff`` command: compare two versions, collate a story, or show the demo.
 
-newsdiff demo                     # the built-in example story
+newsdiff demo                     # the built-in example story, and its timeline
 newsdiff compare OLD NEW          # OLD is the canonical; '-' reads standard input
 newsdiff story FILE... [--canonical NAME|complete|latest|earliest] [--show NAME]
+newsdiff history FILE... [--order NAME,...] [--show NAME]   # the story over time
 newsdiff wayback URL [--from DATE] [--to DATE] [--limit N]   # its Wayback Machine captures
 --view side-by-side|inline|summary|json, --html FILE, --context N, --typography,
 --width N and --no-color shape the output. A version is named after its file (the
@@ -28,18 +29,22 @@ from newsdiff.archive import cli as archive_cli
 from newsdiff.collate import collate
 from newsdiff.compare import compare
 from newsdiff.corpus import cli as corpus_cli
-from newsdiff.demo import demo_page, demo_versions
-from newsdiff.errors import NewsdiffError
+from newsdiff.demo import DEMO_ORDER, demo_page, demo_versions
+from newsdiff.errors import NewsdiffError, VersionError
 from newsdiff.models import Article, Revision, Story
 from newsdiff.parse import parse
 from newsdiff.parse.source import read_limited, read_path
 from newsdiff.render import Inline, SideBySide, StoryView, Summary, Typography, ViewOptions
 from newsdiff.render.console import terminal
+from newsdiff.render.history import HistoryView
+from newsdiff.render.history_html import history_page
 from newsdiff.render.html import html_page, save_html
 from newsdiff.render.story import RevisionViewType
+from newsdiff.timeline import checked_order
 
 EXAMPLES = """examples:
   newsdiff demo                                   the built-in story: heat map of 5 versions
+                                                  and their timeline
   newsdiff demo --show v2 --context 1             v2 side by side, changed rows and 1 around
   newsdiff demo --page --view summary             the same story as text and as a web page
   newsdiff compare early.txt late.txt             side by side (late against early)
@@ -52,6 +57,8 @@ EXAMPLES = """examples:
   newsdiff story v1.txt v2.txt v3.txt --canonical v3 --html story.html
   newsdiff story v1.txt v2.txt v3.txt --canonical latest --view summary
   newsdiff compare early.txt late.txt --view json > revision.json
+  newsdiff history v3.txt v1.txt v2.txt           the story over time (by the versions' dates)
+  newsdiff history a.txt b.txt c.txt --order b,a,c --show c --html history.html
   newsdiff wayback https://example.org/news/story --html history.html
 
 exit status: 0 done, 2 a usage or input error (one line on stderr), 130 interrupted
@@ -199,6 +206,32 @@ def _parser() -> argparse.ArgumentParser:
         help="version to compare against: a version's name, or complete (the most complete "
         "version, the default), latest or earliest (the last or first FILE given)",
     )
+    p_history = sub.add_parser(
+        "history",
+        help="a story over time: timeline, figures and every paragraph's history",
+        description="Put versions of one story in time order and show the timeline (each "
+        "version against the one before), the figures the story updates, and the history "
+        "of every paragraph that ever appeared.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_history.add_argument(
+        "files", metavar="FILE", nargs="+", help="one file per version (or NAME=FILE)"
+    )
+    p_history.add_argument(
+        "--order",
+        metavar="NAME,...",
+        help="the versions in time order, earliest first, each once (default: by their "
+        "dates when every version has one, else as given)",
+    )
+    p_history.add_argument(
+        "--show",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="also show the step that led to this version (the one before it → it), side "
+        "by side (repeatable; 'all' for every step)",
+    )
     p_demo = sub.add_parser(
         "demo",
         help="collate the built-in example story",
@@ -223,13 +256,16 @@ def _parser() -> argparse.ArgumentParser:
             "(repeatable; 'all' for every version; --view, --context, --typography or "
             "--substantive without --show show every version)",
         )
-    for p in (p_compare, p_story, p_demo, p_wayback):
-        p.add_argument(
-            "--view",
-            choices=VIEWS,
-            help="how to show a revision (default side-by-side; json prints the models)",
-        )
-        p.add_argument("--json", action="store_true", help="same as --view json")
+    for p in (p_compare, p_story, p_demo, p_wayback, p_history):
+        if p is p_history:
+            p.add_argument("--json", action="store_true", help="print the StoryHistory as JSON")
+        else:
+            p.add_argument(
+                "--view",
+                choices=VIEWS,
+                help="how to show a revision (default side-by-side; json prints the models)",
+            )
+            p.add_argument("--json", action="store_true", help="same as --view json")
         p.add_argument(
             "--html", metavar="FILE", help="write a standalone HTML page to FILE ('-': stdout)"
         )
@@ -308,7 +344,13 @@ def _view(result: Revision | Story, args: argparse.Namespace) -> RenderableType:
     view = REVISION_VIEWS[args.view or "side-by-side"]
     if isinstance(result, Story):
         try:
-            return StoryView(result, options, show=_shown(result, args), view=view)
+            return StoryView(
+                result,
+                options,
+                show=_shown(result, args),
+                view=view,
+                timeline=args.command == "demo",
+            )
         except KeyError as exc:
             raise UserError(f"--show: {exc.args[0]}") from None
     return view(result, options)
@@ -363,6 +405,49 @@ def _canonical(choice: str | None, names: Sequence[str]) -> str | None:
     )
 
 
+def _order(value: str | None, names: Sequence[str]) -> list[str] | None:
+    if value is None:
+        return None
+    order = [name.strip() for name in value.split(",") if name.strip()]
+    try:
+        return list(checked_order(order, names))
+    except VersionError as exc:
+        raise UserError(f"--order {value}: {exc}") from None
+
+
+def _history(args: argparse.Namespace) -> int:
+    """``newsdiff history``: the story over time, as text, JSON or an HTML page."""
+    named = version_names(args.files)
+    order = _order(args.order, [name for name, _ in named])
+    with _progress(len(named)) as progress:
+        articles = _load_all(named, progress)
+        progress.add_task("comparing", total=None)
+        history = collate(articles, order=order).history
+    if args.json:
+        print(history.model_dump_json(indent=1))
+        return 0
+    if args.html:
+        page = history_page(history, _options(args))
+        if args.html == "-":
+            sys.stdout.write(page)
+            return 0
+        try:
+            Path(args.html).write_text(page, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise UserError(f"{args.html}: cannot write ({exc.strerror or exc})") from None
+        print(f"newsdiff: wrote {args.html}", file=sys.stderr)
+        return 0
+    steps = [rev.new_name for rev in history.timeline]
+    show = steps if "all" in args.show else list(args.show)
+    try:
+        view = HistoryView(history, _options(args), show=show)
+    except KeyError as exc:
+        raise UserError(f"--show: {exc.args[0]}") from None
+    console = terminal(no_color=args.no_color, width=args.width, highlight=False)
+    console.print(view)
+    return 0
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "corpus":
@@ -378,12 +463,14 @@ def run(argv: Sequence[str] | None = None) -> int:
             articles = _load_all(named, progress)
             progress.add_task("comparing", total=None)
             result = collate(articles, canonical=canonical)
+    elif args.command == "history":
+        return _history(args)
     elif args.command == "wayback":
         result = archive_cli.story(args)
     elif args.page:
         result = compare(demo_versions()["v5"], demo_page(), old_name="v5", new_name="v5-page")
     else:
-        result = collate(demo_versions())
+        result = collate(demo_versions(), order=DEMO_ORDER)
     if args.html:
         _write_html(result, args)
         return 0

@@ -579,6 +579,13 @@ class Revision(_Model):
     old_article: Article = Field(description="the canonical version")
     new_article: Article = Field(description="the version compared against it")
     alignment: tuple[Change | UnchangedRun, ...]
+    _old_role: str = PrivateAttr("canonical")
+
+    @property
+    def old_role(self) -> str:
+        """What the old side is, as views name it: ``"canonical"`` for a revision
+        against the canonical, ``"earlier"`` for a step of :attr:`Story.timeline`."""
+        return self._old_role
 
     @model_validator(mode="before")
     @classmethod
@@ -1051,10 +1058,14 @@ class StoryHistory(_Model):
     @cached_property
     def timeline(self) -> tuple[Revision, ...]:
         """The revisions between consecutive versions, earlier → later."""
+        from newsdiff.timeline import as_step
+
         articles = {v.name: v.article for v in self.story.versions}
         return tuple(
-            Revision.assemble(
-                s.old_name, s.new_name, articles[s.old_name], articles[s.new_name], s.alignment
+            as_step(
+                Revision.assemble(
+                    s.old_name, s.new_name, articles[s.old_name], articles[s.new_name], s.alignment
+                )
             )
             for s in self.steps
         )
@@ -1066,6 +1077,25 @@ class StoryHistory(_Model):
             if position in history.positions.get(version, ()):
                 return history
         raise KeyError((version, position))
+
+    def __rich__(self) -> Any:
+        """``rich.print(history)`` shows the timeline, the figures and the paragraphs."""
+        from newsdiff.render.history import HistoryView
+
+        return HistoryView(self)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """In a notebook: the timeline strip, the figure table, the paragraph history
+        and each step of the timeline, as HTML, and the first three as plain text."""
+        from newsdiff.render.notebook import mimebundle
+
+        return mimebundle(self)
+
+    def to_html(self) -> str:
+        """A standalone HTML page of the story over time."""
+        from newsdiff.render.history_html import history_page
+
+        return history_page(self)
 
     def __repr__(self) -> str:
         return (

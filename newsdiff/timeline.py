@@ -73,6 +73,13 @@ def checked_order(order: Sequence[str], names: Sequence[str]) -> tuple[str, ...]
     return order
 
 
+def as_step(rev: Revision) -> Revision:
+    """``rev`` marked as a step of a timeline: its old side is the earlier version, not
+    the canonical (views say so)."""
+    rev._old_role = "earlier"
+    return rev
+
+
 def consecutive(order: Sequence[str], articles: dict[str, Article]) -> tuple[Revision, ...]:
     """The revision between each version and the next in ``order``: earlier → later.
 
@@ -86,5 +93,5 @@ def consecutive(order: Sequence[str], articles: dict[str, Article]) -> tuple[Rev
         if is_cut_copy(new.paragraphs, old.paragraphs):
             entries = mark_truncation(rev.alignment, old.paragraphs, new.paragraphs, known=True)
             rev = Revision.assemble(old_name, new_name, old, new, entries)
-        steps.append(rev)
+        steps.append(as_step(rev))
     return tuple(steps)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 import newsdiff
-from newsdiff.demo import demo_versions
+from newsdiff.demo import DEMO_ORDER, demo_versions
 
 HOSTILE_OLD = (
     "Harbour council meets <script>window.__pwned = 1</script> tonight, officials said.\n\n"
@@ -27,6 +27,11 @@ HOSTILE_NAMES = ("<b>early</b>", "late<script>window.__pwned = 6</script>")
 @cache
 def demo_story() -> newsdiff.Story:
     return newsdiff.collate(demo_versions())
+
+
+@cache
+def demo_history() -> newsdiff.StoryHistory:
+    return newsdiff.collate(demo_versions(), order=DEMO_ORDER).history
 
 
 @cache

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.cdp_browser import Browser, Page, chromium
-from tests.render_samples import demo_story, hostile_revision, hostile_story
+from tests.render_samples import demo_history, demo_story, hostile_revision, hostile_story
 
 pytestmark = pytest.mark.skipif(chromium() is None, reason="chromium is not installed")
 
@@ -84,6 +84,8 @@ def _assert_safe_and_fits(page: Page, *, hostile: bool) -> None:
         ("story-demo", lambda: demo_story().to_html(), False),
         ("revision-hostile", lambda: hostile_revision().to_html(), True),
         ("story-hostile", lambda: hostile_story().to_html(), True),
+        ("history-demo", lambda: demo_history().to_html(), False),
+        ("history-hostile", lambda: hostile_story().history.to_html(), True),
     ],
 )
 def test_html_export(browser: Browser, shots: Path, name: str, make: object, hostile: bool) -> None:

@@ -13,9 +13,10 @@ from tests.notebook_run import cell_outputs, executed, html_outputs, saved
 def test_notebook_shows_revision_and_story_as_html() -> None:
     notebook = executed()
     outputs = html_outputs(notebook)
-    # the Revision, the Story, the inline view with options; then the web-archive stories
-    assert len(outputs) == 5
-    revision, story, inline = outputs[:3]
+    # the Revision, the Story, the inline view with options, the story over time and its
+    # paragraph DataFrame; then the web-archive stories
+    assert len(outputs) == 7
+    revision, story, inline, history, frame = outputs[:5]
     for html in (revision, story):
         assert html.startswith('<div class="nd"><style>')
         assert '<del class="nd-minor">Kowalczyk</del>' in html  # the canonical's word
@@ -25,6 +26,11 @@ def test_notebook_shows_revision_and_story_as_html() -> None:
     assert '<del class="nd-minor">Harbour</del>' in story  # v3's spelling, further down the story
     assert '<del class="nd-minor">Kowalczyk</del><ins class="nd-minor">Kowalczik</ins>' in inline
     assert "Bryn Tallis" not in inline  # folded away by context=1
+    assert "5 versions in time order" in history
+    assert '<td class="nd-fv nd-new-value">$55 million</td>' in history
+    assert "first in v1, not carried by v4, back in v3" in history
+    assert "<table" in frame
+    assert "returned" in frame
 
 
 def test_notebook_text_outputs_have_no_ansi() -> None:
@@ -53,7 +59,7 @@ def test_notebook_reads_a_crawl_and_a_local_wayback_replay() -> None:
     )
     assert "9 records, 5 HTML captures kept; skipped 1 duplicate, 1 not HTML, 1 not 2xx" in printed
     assert "ferry-crews-walk-out ['2025-06-13T19:05:30Z', '2025-06-14T06:01:00Z']" in printed
-    ferry, history = html_outputs(notebook)[3:]
+    ferry, history = html_outputs(notebook)[5:]
     assert "2025-06-14T06:01:00Z" in ferry
     for capture in ("2025-06-13T19:05:00Z", "2025-06-15T08:40:00Z", "2025-06-15T21:15:00Z"):
         assert capture in history

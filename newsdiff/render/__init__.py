@@ -12,12 +12,15 @@ Modules: :mod:`~newsdiff.render.options` (what a reader can choose),
 :mod:`~newsdiff.render.rows` (the rows every revision view draws),
 :mod:`~newsdiff.render.theme` (colours and marks), :mod:`~newsdiff.render.side_by_side`,
 :mod:`~newsdiff.render.inline`, :mod:`~newsdiff.render.summary`,
-:mod:`~newsdiff.render.story`, :mod:`~newsdiff.render.html` and
+:mod:`~newsdiff.render.story`, :mod:`~newsdiff.render.history` (a story over time)
+and :mod:`~newsdiff.render.history_html`, :mod:`~newsdiff.render.html` and
 :mod:`~newsdiff.render.notebook`. :func:`save_html` writes a revision or a story as a
 standalone UTF-8 page.
 """
 
 from newsdiff.render.console import render_text
+from newsdiff.render.history import FigureTable, HistoryView, ParagraphHistoryView, TimelineStrip
+from newsdiff.render.history_html import history_html, history_page
 from newsdiff.render.html import html_page, revision_page, save_html, story_page
 from newsdiff.render.inline import Inline
 from newsdiff.render.notebook import NotebookView
@@ -27,14 +30,20 @@ from newsdiff.render.story import StoryView
 from newsdiff.render.summary import Summary
 
 __all__ = [
+    "FigureTable",
+    "HistoryView",
     "Inline",
     "NotebookView",
+    "ParagraphHistoryView",
     "SideBySide",
     "StoryView",
     "Summary",
+    "TimelineStrip",
     "Typography",
     "View",
     "ViewOptions",
+    "history_html",
+    "history_page",
     "html_page",
     "render_text",
     "revision_page",

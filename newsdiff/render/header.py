@@ -72,7 +72,7 @@ def words_text(rev: Revision) -> Text:
 def header(rev: Revision) -> Text:
     text = Text()
     text.append(describe(rev.old_name, rev.old_article), theme.HEADER)
-    text.append(" (canonical)", theme.DIM)
+    text.append(f" ({rev.old_role})", theme.DIM)
     text.append(" → ", theme.DIM)
     text.append(describe(rev.new_name, rev.new_article), theme.HEADER)
     text.append("\n")

@@ -127,7 +127,7 @@ def _head(rev: Revision) -> str:
     return (
         '<div class="nd-head"><div class="nd-title">'
         f"{_e(describe(rev.old_name, rev.old_article))} "
-        '<span class="nd-quiet">(canonical) → </span>'
+        '<span class="nd-quiet">(' + _e(rev.old_role) + ") → </span>"
         f"{_e(describe(rev.new_name, rev.new_article))}</div>{stats_html(rev)}"
         f'<div class="nd-significance">{_e(rev.significance)}</div></div>'
     )
@@ -152,7 +152,7 @@ def revision_html(
     if view is View.SIDE_BY_SIDE:
         out.append(
             '<colgroup><col class="nd-kcol"><col><col></colgroup><thead><tr><th></th>'
-            f'<th>{_e(rev.old_name)} <span class="nd-quiet">(canonical)</span></th>'
+            f'<th>{_e(rev.old_name)} <span class="nd-quiet">({_e(rev.old_role)})</span></th>'
             f"<th>{_e(rev.new_name)}</th></tr></thead>"
         )
     else:

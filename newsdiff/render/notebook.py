@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from rich.console import RenderableType
 
-from newsdiff.models import Revision, Story
+from newsdiff.models import Revision, Story, StoryHistory
 from newsdiff.render.console import render_text
+from newsdiff.render.history import HistoryView
+from newsdiff.render.history_html import history_html
 from newsdiff.render.html import fragment, revision_html, story_html
 from newsdiff.render.inline import Inline
 from newsdiff.render.options import Typography, View, ViewOptions, choice
@@ -24,7 +26,9 @@ from newsdiff.render.story import StoryView
 TEXT_WIDTH = 100
 
 
-def mimebundle(value: Revision | Story, options: ViewOptions | None = None) -> dict[str, str]:
+def mimebundle(
+    value: Revision | Story | StoryHistory, options: ViewOptions | None = None
+) -> dict[str, str]:
     """``text/html`` (the side-by-side view, wrapping to the notebook's width) and
     ``text/plain`` (the same view as text, without ANSI codes)."""
     return NotebookView(value, options=options)._repr_mimebundle_()
@@ -32,11 +36,11 @@ def mimebundle(value: Revision | Story, options: ViewOptions | None = None) -> d
 
 @dataclass(frozen=True)
 class NotebookView:
-    """A Revision or Story to show in a notebook cell, with the options of
+    """A Revision, Story or StoryHistory to show in a notebook cell, with the options of
     :class:`ViewOptions` (``view`` and ``typography`` as enum members or strings), or
     ``options`` given whole."""
 
-    value: Revision | Story
+    value: Revision | Story | StoryHistory
     view: View | str = View.SIDE_BY_SIDE
     typography: Typography | str = Typography.DIM
     context: int | None = None
@@ -53,7 +57,10 @@ class NotebookView:
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         options = self._view_options()
         text: RenderableType
-        if isinstance(self.value, Story):
+        if isinstance(self.value, StoryHistory):
+            html = history_html(self.value, options)
+            text = HistoryView(self.value, options)
+        elif isinstance(self.value, Story):
             html = story_html(self.value, options, view=self.view)
             text = StoryView(self.value, options)
         else:

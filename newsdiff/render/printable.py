@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
-from newsdiff.models import Revision, Story
+from newsdiff.models import Revision, Story, StoryHistory
 
 _STAND_INS = str.maketrans(
     {c: 0x2400 + c for c in range(0x20) if c != 0x09}
@@ -21,7 +21,7 @@ _STAND_INS = str.maketrans(
 # Control characters as they appear in the models' JSON (C0 escaped, DEL and C1 raw).
 _IN_JSON = re.compile(r"\\u00[01][0-9a-fA-F]|\\[bfnr]|[\x7f-\x9f]")
 
-M = TypeVar("M", Revision, Story)
+M = TypeVar("M", Revision, Story, StoryHistory)
 
 
 def _clean(value: Any) -> Any:
@@ -39,4 +39,7 @@ def printable(model: M) -> M:
     has none, the common case)."""
     if not _IN_JSON.search(model.model_dump_json()):
         return model
-    return type(model).model_validate(_clean(model.model_dump()))
+    clean = type(model).model_validate(_clean(model.model_dump()))
+    if isinstance(model, Revision) and isinstance(clean, Revision):
+        clean._old_role = model.old_role  # how views name the old side is not data
+    return clean

@@ -78,7 +78,7 @@ class Gap:
         noun = "paragraph" if self.count == 1 else "paragraphs"
         if self.truncated:
             where = f"¶{self.first}" if self.first == self.last else f"¶{self.first}–¶{self.last}"
-            return f"✂ the version stops here: the canonical's last {self.count} {noun} ({where})"
+            return f"✂ the version stops here: the last {self.count} {noun} not carried ({where})"
         return f"⋯ {self.count} unchanged {noun}"
 
 

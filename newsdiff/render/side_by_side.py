@@ -64,7 +64,7 @@ class SideBySide(RevisionView):
         )
         table.add_column("", width=1 if narrow else LABEL_WIDTH, no_wrap=True)
         table.add_column(
-            Text(f"{rev.old_name} (canonical)", theme.HEADER), ratio=1, overflow="fold"
+            Text(f"{rev.old_name} ({rev.old_role})", theme.HEADER), ratio=1, overflow="fold"
         )
         table.add_column(Text(rev.new_name, theme.HEADER), ratio=1, overflow="fold")
         rows = build_rows(rev, self.options)

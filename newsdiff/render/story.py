@@ -19,6 +19,7 @@ from rich.text import Text
 from newsdiff.models import Cell, Presence, Revision, Story
 from newsdiff.render import theme
 from newsdiff.render.header import counts_text
+from newsdiff.render.history import TimelineStrip
 from newsdiff.render.options import ViewOptions
 from newsdiff.render.printable import printable
 from newsdiff.render.side_by_side import SideBySide
@@ -50,8 +51,10 @@ RevisionViewType = Callable[[Revision, ViewOptions], RenderableType]
 
 
 class StoryView:
-    """Rich renderable: a Story's heat map, per-version totals, and (for the version
-    names in ``show``) each of those revisions in ``view`` (side by side by default)."""
+    """Rich renderable: a Story's heat map, per-version totals, with ``timeline`` the
+    versions in time order (:class:`~newsdiff.render.history.TimelineStrip`), and (for
+    the version names in ``show``) each of those revisions in ``view`` (side by side by
+    default)."""
 
     def __init__(
         self,
@@ -60,6 +63,7 @@ class StoryView:
         *,
         show: Sequence[str] = (),
         view: RevisionViewType = SideBySide,
+        timeline: bool = False,
     ) -> None:
         for name in show:
             if name not in story.revisions:
@@ -69,6 +73,7 @@ class StoryView:
         self.options = options or ViewOptions()
         self.show = tuple(show)
         self.view = view
+        self.timeline = timeline
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         width = min(options.max_width, self.options.width or options.max_width)
@@ -113,6 +118,8 @@ class StoryView:
         title.append(f"; {len(story.rows)} paragraphs in all", theme.DIM)
         parts: list[RenderableType] = [title, Text(), self.heat_map(width), legend(), Text()]
         parts.append(self.totals())
+        if self.timeline:
+            parts += [Text(), TimelineStrip(story, self.options)]
         if self.show:
             for name in self.show:
                 parts += [Text(), self.view(story.revisions[name], self.options)]

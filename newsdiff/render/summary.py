@@ -81,7 +81,7 @@ class Summary(RevisionView):
         title.append(describe(rev.new_name, rev.new_article), theme.HEADER)
         title.append(" against ", theme.DIM)
         title.append(describe(rev.old_name, rev.old_article), theme.HEADER)
-        title.append(" (canonical)", theme.DIM)
+        title.append(f" ({rev.old_role})", theme.DIM)
 
         counts = Table.grid(padding=(0, 2))
         counts.add_column(justify="right")

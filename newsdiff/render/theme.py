@@ -177,6 +177,25 @@ CSS = """
   vertical-align:top}
 .nd .nd-fields td{border:none;padding:.15em .6em;font-weight:600}
 .nd .nd-fields tr.nd-dim td{opacity:.6}
+.nd ol.nd-timeline{list-style:none;margin:0 0 1em;padding:0}
+.nd ol.nd-timeline li{padding:.15em 0;overflow-wrap:anywhere}
+.nd ol.nd-timeline li.nd-step{padding-left:1.6em;font-size:.92em}
+.nd ol.nd-timeline li.nd-step::before{content:"↓ ";opacity:.6}
+.nd ol.nd-timeline .nd-significance{display:inline;font-style:italic}
+.nd .nd-vname{font-weight:650;display:inline-block;min-width:3em}
+.nd .nd-headline{font-weight:600}
+.nd table.nd-figures{margin:0 0 1em}
+.nd .nd-figures td,.nd .nd-figures th{padding:.15em .5em;
+  border-bottom:1px solid rgba(128,128,128,.15)}
+.nd .nd-figures .nd-fcol{width:7.5em}
+.nd .nd-figures th.nd-v{text-align:right}
+.nd .nd-figures .nd-ncol{width:5.5em}
+.nd .nd-figures td.nd-fv{text-align:right;font-variant-numeric:tabular-nums}
+.nd .nd-figures td.nd-new-value{background:rgba(46,160,67,.22);font-weight:600}
+.nd .nd-phist .nd-hcol{width:30%}
+.nd .nd-phist td.nd-summary{font-style:italic;font-size:.92em}
+.nd .nd-phist td.nd-mark{font-weight:700}
+.nd .nd-legend span{margin-right:1em;white-space:nowrap}
 """
 
 PAGE_CSS = """
