@@ -580,12 +580,31 @@ class Revision(_Model):
     new_article: Article = Field(description="the version compared against it")
     alignment: tuple[Change | UnchangedRun, ...]
     _old_role: str = PrivateAttr("canonical")
+    _new_role: str = PrivateAttr("")
+    _earlier: bool = PrivateAttr(False)
 
     @property
     def old_role(self) -> str:
         """What the old side is, as views name it: ``"canonical"`` for a revision
-        against the canonical, ``"earlier"`` for a step of :attr:`Story.timeline`."""
+        against the canonical, ``"earlier"`` for a step of :attr:`Story.timeline`, ``""``
+        for the earlier version of a revision drawn forward in time (:meth:`forward`)."""
         return self._old_role
+
+    @property
+    def new_role(self) -> str:
+        """What the new side is, as views name it: ``"canonical"`` in a revision drawn
+        forward in time (:meth:`forward`), else ``""``."""
+        return self._new_role
+
+    def forward(self) -> Revision:
+        """This revision as views draw it: forward in time. A revision of a version
+        that its story's time order puts before the canonical comes back with the sides
+        swapped — the earlier version old, the canonical new — so the canonical's later
+        paragraphs read as added, not as removed; any other revision comes back as it
+        is (see :func:`newsdiff.timeline.forward`)."""
+        from newsdiff.timeline import forward
+
+        return forward(self) if self._earlier else self
 
     @model_validator(mode="before")
     @classmethod
@@ -823,6 +842,9 @@ class Story(_Model):
                 for name, article in articles
             ),
         )
+        in_time = story.in_time_order
+        for name, rev in revisions.items():
+            rev._earlier = in_time.index(name) < in_time.index(canonical)
         story.__dict__["revisions"] = dict(revisions)
         return story
 
@@ -835,13 +857,19 @@ class Story(_Model):
 
     @cached_property
     def revisions(self) -> dict[str, Revision]:
-        """One Revision per non-canonical version, by name, in the versions' order."""
+        """One Revision per non-canonical version, by name, in the versions' order: each
+        the version against the canonical. Views draw each forward in time
+        (:meth:`Revision.forward`)."""
         canon = self.version(self.canonical).article
-        return {
-            v.name: Revision.assemble(self.canonical, v.name, canon, v.article, v.alignment)
-            for v in self.versions
-            if v.alignment is not None
-        }
+        order = self.in_time_order
+        revisions = {}
+        for v in self.versions:
+            if v.alignment is None:
+                continue
+            rev = Revision.assemble(self.canonical, v.name, canon, v.article, v.alignment)
+            rev._earlier = order.index(v.name) < order.index(self.canonical)
+            revisions[v.name] = rev
+        return revisions
 
     @property
     def in_time_order(self) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from newsdiff.compare import compare, is_cut_copy, mark_truncation
 from newsdiff.errors import VersionError
-from newsdiff.models import Article, Revision
+from newsdiff.models import Article, Change, ChangeKind, Entry, Revision, UnchangedRun
 
 
 def version_time(article: Article) -> datetime | None:
@@ -71,6 +71,50 @@ def checked_order(order: Sequence[str], names: Sequence[str]) -> tuple[str, ...]
             f"order leaves out {', '.join(map(repr, missing))}: it must name every version once"
         )
     return order
+
+
+_FLIPPED = {
+    ChangeKind.ADDED: ChangeKind.REMOVED,
+    ChangeKind.REMOVED: ChangeKind.ADDED,
+    ChangeKind.SPLIT: ChangeKind.MERGED,
+    ChangeKind.MERGED: ChangeKind.SPLIT,
+}
+
+
+def forward(rev: Revision) -> Revision:
+    """A revision of a version earlier than the canonical, drawn forward in time: the
+    earlier version is the old side and the canonical the new one. The alignment is the
+    canonical's, turned round — the canonical's paragraphs the version lacks become
+    *added* (later, in the canonical), the version's paragraphs the canonical lacks
+    *removed* (dropped later), a split a merge — and the word diffs run from the earlier
+    text to the canonical's. A truncated copy is not turned round: the paragraphs it
+    does not carry are not news it lacked, and are drawn as "stops early"."""
+    if rev.stats.truncated:
+        return rev
+    entries: list[Entry] = []
+    for entry in rev.alignment:
+        if isinstance(entry, UnchangedRun):
+            entries.append(
+                UnchangedRun.model_construct(
+                    old_start=entry.new_start, new_start=entry.old_start, length=entry.length
+                )
+            )
+            continue
+        entries.append(
+            Change.model_construct(
+                kind=_FLIPPED.get(entry.kind, entry.kind),
+                old_positions=entry.new_positions,
+                new_positions=entry.old_positions,
+                similarity=entry.similarity,
+                typography_only=entry.typography_only,
+                truncated=False,
+            )
+        )
+    turned = Revision.assemble(
+        rev.new_name, rev.old_name, rev.new_article, rev.old_article, entries
+    )
+    turned._old_role, turned._new_role = rev.new_role, rev.old_role
+    return turned
 
 
 def as_step(rev: Revision) -> Revision:

@@ -29,6 +29,16 @@ def demo_story() -> newsdiff.Story:
     return newsdiff.collate(demo_versions())
 
 
+def against_canonical(name: str) -> newsdiff.Revision:
+    """Version ``name`` of the demo story against the canonical (v5), drawn canonical
+    first, as :func:`newsdiff.compare` gives it: the story's own revisions of earlier
+    versions are drawn forward in time (see tests/test_forward.py)."""
+    rev = demo_story().revisions[name]
+    return newsdiff.Revision.assemble(
+        rev.old_name, rev.new_name, rev.old_article, rev.new_article, rev.alignment
+    )
+
+
 @cache
 def demo_history() -> newsdiff.StoryHistory:
     return newsdiff.collate(demo_versions(), order=DEMO_ORDER).history

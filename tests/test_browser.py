@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 
 from tests.cdp_browser import Browser, Page, chromium
-from tests.render_samples import demo_history, demo_story, hostile_revision, hostile_story
+from tests.render_samples import (
+    against_canonical,
+    demo_history,
+    demo_story,
+    hostile_revision,
+    hostile_story,
+)
 
 pytestmark = pytest.mark.skipif(chromium() is None, reason="chromium is not installed")
 
@@ -79,8 +85,8 @@ def _assert_safe_and_fits(page: Page, *, hostile: bool) -> None:
 @pytest.mark.parametrize(
     ("name", "make", "hostile"),
     [
-        ("revision-demo", lambda: demo_story().revisions["v3"].to_html(), False),
-        ("revision-inline", lambda: demo_story().revisions["v2"].to_html(view="inline"), False),
+        ("revision-demo", lambda: against_canonical("v3").to_html(), False),
+        ("revision-inline", lambda: against_canonical("v2").to_html(view="inline"), False),
         ("story-demo", lambda: demo_story().to_html(), False),
         ("revision-hostile", lambda: hostile_revision().to_html(), True),
         ("story-hostile", lambda: hostile_story().to_html(), True),
@@ -96,7 +102,7 @@ def test_html_export(browser: Browser, shots: Path, name: str, make: object, hos
 
 
 def test_html_export_dark_theme(browser: Browser, shots: Path) -> None:
-    page = _open(browser, shots, "revision-dark", demo_story().revisions["v2"].to_html(), dark=True)
+    page = _open(browser, shots, "revision-dark", against_canonical("v2").to_html(), dark=True)
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(13, 17, 23)"
     _assert_safe_and_fits(page, hostile=False)

@@ -103,7 +103,7 @@ def test_story_and_canonical(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 0
     assert "paragraph (v2 is canonical)" in out
     code, out, _ = run(["story", *files, "--show", "v3", "--context", "0"], capsys)
-    assert "v5 (canonical) → v3" in out
+    assert "v3 → v5 (canonical)" in out  # given before the canonical: drawn forward in time
     code, _, err = run(["story", *files, "--canonical", "nope"], capsys)
     assert code == 2
     assert err.count("\n") == 1
@@ -113,8 +113,11 @@ def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["demo", "--width", "100"], capsys)
     assert code == 0
     assert "5 versions of one story" in out
-    code, out, _ = run(["demo", "--show", "all", "--context", "0"], capsys)
-    assert out.count("(canonical) →") == 4
+    code, out, _ = run(["demo", "--show", "all", "--context", "0", "--width", "100"], capsys)
+    # in time order v1, v4, v3, v2, v5: the earlier versions are drawn forward, towards
+    # the canonical; v4, a truncated copy, stops early against it
+    assert out.count("→ v5 (canonical)\n") == 3
+    assert out.count("v5 (canonical) → v4 (2025-06-14)\n") == 1
 
 
 @pytest.mark.parametrize(
@@ -334,32 +337,44 @@ def test_a_version_named_like_a_keyword_wins(
     assert newsdiff.Story.model_validate_json(out).canonical == "latest"  # the version's name
 
 
+def _headers(args: list[str]) -> list[str]:
+    """The header of each version's view in the demo: the versions before the canonical
+    drawn forward in time (v4, a truncated copy, against the canonical)."""
+    if "summary" in args:
+        return [
+            *(f"v5 (canonical) against {n}" for n in ("v1", "v2", "v3")),
+            "v4 (2025-06-14) against v5",
+        ]
+    return [*(f"{n} → v5 (canonical)" for n in ("v1", "v2", "v3")), "v5 (canonical) → v4"]
+
+
 @pytest.mark.parametrize(
-    ("args", "shown"),
+    "args",
     [
-        (["--view", "summary"], "against v5 (canonical)"),
-        (["--view", "inline"], "v5 (canonical) → "),
-        (["--context", "0"], "v5 (canonical) → "),
-        (["--substantive"], "v5 (canonical) → "),
-        (["--typography", "hide"], "v5 (canonical) → "),
+        ["--view", "summary"],
+        ["--view", "inline"],
+        ["--context", "0"],
+        ["--substantive"],
+        ["--typography", "hide"],
     ],
 )
 def test_view_options_without_show_show_every_version(
-    args: list[str], shown: str, capsys: pytest.CaptureFixture[str]
+    args: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, bare, _ = run(["demo", "--width", "120"], capsys)
-    assert shown not in bare
     code, out, _ = run(["demo", "--width", "120", *args], capsys)
     assert code == 0
-    assert out.count(shown) == 4
     _, one, _ = run(["demo", "--width", "120", "--show", "v2", *args], capsys)
-    assert one.count(shown) == 1
+    for n, shown in enumerate(_headers(args)):
+        assert shown not in bare
+        assert out.count(shown) == 1
+        assert one.count(shown) == (n == 1)
 
 
 def test_view_applies_to_shown_versions(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["demo", "--show", "v2", "--view", "summary", "--width", "100"], capsys)
-    assert "v2 against v5 (canonical)" in out
-    assert "+60 words inserted" in out
+    assert "v5 (canonical) against v2" in out  # forward in time: what v5 changed in v2
+    assert "+171 words inserted, −60 deleted" in out
 
 
 def test_files_with_one_stem_are_named_by_their_folders(

@@ -19,12 +19,13 @@ def test_notebook_shows_revision_and_story_as_html() -> None:
     revision, story, inline, history, frame = outputs[:5]
     for html in (revision, story):
         assert html.startswith('<div class="nd"><style>')
-        assert '<del class="nd-minor">Kowalczyk</del>' in html  # the canonical's word
-        assert '<ins class="nd-minor">Kowalczik</ins>' in html  # the version's word
-    assert "moved from v5 ¶5" in revision
+        # v2 came before the canonical: drawn forward in time, from v2's word to v5's
+        assert '<del class="nd-minor">Kowalczik</del>' in html  # the earlier word
+        assert '<ins class="nd-minor">Kowalczyk</ins>' in html  # the canonical's word
+    assert "moved to v5 ¶5" in revision
     assert "nd-map" in story
-    assert '<del class="nd-minor">Harbour</del>' in story  # v3's spelling, further down the story
-    assert '<del class="nd-minor">Kowalczyk</del><ins class="nd-minor">Kowalczik</ins>' in inline
+    assert '<ins class="nd-minor">Harbour</ins>' in story  # v3's spelling, further down the story
+    assert '<del class="nd-minor">Kowalczik</del><ins class="nd-minor">Kowalczyk</ins>' in inline
     assert "Bryn Tallis" not in inline  # folded away by context=1
     assert "5 versions in time order" in history
     assert '<td class="nd-fv nd-new-value">$55 million</td>' in history

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from newsdiff.models import Presence
 from newsdiff.render.html import revision_html
-from tests.render_samples import demo_story, hostile_revision, hostile_story
+from tests.render_samples import against_canonical, demo_story, hostile_revision, hostile_story
 
 
 class Tags(HTMLParser):
@@ -28,7 +28,7 @@ def parse(page: str) -> list[tuple[str, dict[str, str | None]]]:
 
 
 def test_revision_page_is_standalone_and_marks_edits() -> None:
-    page = demo_story().revisions["v2"].to_html()
+    page = against_canonical("v2").to_html()
     assert page.startswith("<!DOCTYPE html>")
     assert "Content-Security-Policy" in page
     assert '<del class="nd-minor">Kowalczyk</del>' in page
@@ -38,7 +38,7 @@ def test_revision_page_is_standalone_and_marks_edits() -> None:
 
 
 def test_inline_page() -> None:
-    page = demo_story().revisions["v3"].to_html(view="inline", context=0)
+    page = against_canonical("v3").to_html(view="inline", context=0)
     assert '<del class="nd-minor">Harbour</del><ins class="nd-minor">Harbor</ins>' in page
     assert "unchanged paragraph" in page
 
@@ -74,7 +74,7 @@ def test_article_text_and_names_are_escaped() -> None:
 
 
 def test_notebook_bundle_has_html_and_plain_text_without_ansi() -> None:
-    rev = demo_story().revisions["v2"]
+    rev = against_canonical("v2")
     bundle = rev._repr_mimebundle_()
     assert set(bundle) == {"text/html", "text/plain"}
     assert bundle["text/html"].startswith('<div class="nd"><style>')
@@ -87,6 +87,6 @@ def test_notebook_bundle_has_html_and_plain_text_without_ansi() -> None:
 
 
 def test_fragments_on_one_page_get_distinct_ids() -> None:
-    rev = demo_story().revisions["v2"]
+    rev = against_canonical("v2")
     first, second = revision_html(rev), revision_html(rev)
     assert set(re.findall(r'id="([^"]+)"', first)).isdisjoint(re.findall(r'id="([^"]+)"', second))

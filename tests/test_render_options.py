@@ -24,7 +24,7 @@ from newsdiff.render import (
     save_html,
     story_page,
 )
-from tests.render_samples import demo_story
+from tests.render_samples import against_canonical, demo_story
 
 
 def test_strings_and_members_are_the_same_option() -> None:
@@ -32,7 +32,7 @@ def test_strings_and_members_are_the_same_option() -> None:
     by_name = ViewOptions(context=1, typography="hide")
     assert by_name == ViewOptions(context=1, typography=Typography.HIDE)
     assert by_name.typography is Typography.HIDE
-    rev = demo_story().revisions["v2"]
+    rev = against_canonical("v2")
     assert render_text(SideBySide(rev, by_name)) == render_text(
         SideBySide(rev, ViewOptions(context=1, typography=Typography.HIDE))
     )

@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 
 from newsdiff.render import SideBySide, Typography, ViewOptions, render_text
-from tests.render_samples import demo_story, hostile_revision
+from tests.render_samples import against_canonical, hostile_revision
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -19,7 +19,7 @@ def lines(text: str) -> list[str]:
 
 @pytest.mark.parametrize("width", [80, 120])
 def test_fits_the_width_and_marks_edits_without_colour(width: int) -> None:
-    text = render_text(SideBySide(demo_story().revisions["v2"]), width=width)
+    text = render_text(SideBySide(against_canonical("v2")), width=width)
     assert max(len(line) for line in lines(text)) <= width
     assert "\x1b" not in text
     assert "v5 (canonical) → v2" in text
@@ -30,7 +30,7 @@ def test_fits_the_width_and_marks_edits_without_colour(width: int) -> None:
 
 @pytest.mark.parametrize("width", [80, 120])
 def test_colour_output_styles_edits_instead_of_marking_them(width: int) -> None:
-    text = render_text(SideBySide(demo_story().revisions["v2"]), width=width, color=True)
+    text = render_text(SideBySide(against_canonical("v2")), width=width, color=True)
     plain = ANSI.sub("", text)
     assert max(len(line) for line in lines(plain)) <= width
     assert "[-" not in plain
@@ -41,25 +41,25 @@ def test_colour_output_styles_edits_instead_of_marking_them(width: int) -> None:
 
 
 def test_move_is_shown_once_with_both_positions() -> None:
-    text = render_text(SideBySide(demo_story().revisions["v2"]), width=120)
+    text = render_text(SideBySide(against_canonical("v2")), width=120)
     assert text.count("The bridge, which opened in 1968") == 2  # once a side, one row
     assert "moved to v2 ¶22" in text
     assert "moved from v5 ¶5" in text
 
 
 def test_split_and_merge_are_one_row_with_all_paragraphs() -> None:
-    split = render_text(SideBySide(demo_story().revisions["v2"]), width=120)
+    split = render_text(SideBySide(against_canonical("v2")), width=120)
     assert "split" in split
     assert "¶7 Callum Fry" in split
     assert "¶8 “People were already" in split
-    merged = render_text(SideBySide(demo_story().revisions["v3"]), width=120)
+    merged = render_text(SideBySide(against_canonical("v3")), width=120)
     assert "merged" in merged
     assert "¶17 Samir Haddou" in merged
     assert "¶18 [-“Bridges of this age" in merged
 
 
 def test_added_and_removed_rows_leave_the_other_side_empty() -> None:
-    text = render_text(SideBySide(demo_story().revisions["v2"]), width=120)
+    text = render_text(SideBySide(against_canonical("v2")), width=120)
     row = next(line for line in lines(text) if "{+Shopkeepers" in line)
     assert row.startswith("added")
     assert row[10:60].strip() == ""  # nothing under the canonical's column
@@ -68,7 +68,7 @@ def test_added_and_removed_rows_leave_the_other_side_empty() -> None:
 
 
 def test_context_folds_unchanged_rows() -> None:
-    rev = demo_story().revisions["v2"]
+    rev = against_canonical("v2")
     full = render_text(SideBySide(rev), width=100)
     folded = render_text(SideBySide(rev, ViewOptions(context=0)), width=100)
     assert "The ferry crew pulled six people" in full
@@ -80,7 +80,7 @@ def test_context_folds_unchanged_rows() -> None:
 
 
 def test_typography_only_rows_dimmed_hidden_or_shown() -> None:
-    rev = demo_story().revisions["v2"]
+    rev = against_canonical("v2")
     dim = render_text(SideBySide(rev), width=100)
     assert "typo-" in dim
     assert "[-’-]" not in dim
@@ -91,12 +91,12 @@ def test_typography_only_rows_dimmed_hidden_or_shown() -> None:
 
 
 def test_width_option_caps_the_view() -> None:
-    text = render_text(SideBySide(demo_story().revisions["v3"], ViewOptions(width=64)), width=120)
+    text = render_text(SideBySide(against_canonical("v3"), ViewOptions(width=64)), width=120)
     assert max(len(line) for line in lines(text)) <= 64
 
 
 def test_narrow_console_still_renders() -> None:
-    text = render_text(SideBySide(demo_story().revisions["v3"]), width=50)
+    text = render_text(SideBySide(against_canonical("v3")), width=50)
     assert max(len(line) for line in lines(text)) <= 50
     assert "Harbor" in text
 
@@ -109,7 +109,7 @@ def test_article_text_is_never_read_as_rich_markup() -> None:
 
 
 def test_revision_is_a_rich_renderable_giving_the_side_by_side_view() -> None:
-    rev = demo_story().revisions["v2"]
+    rev = against_canonical("v2")
     console = Console(width=100, record=True, color_system=None)
     console.print(rev)
     via_rich = console.export_text()

@@ -30,8 +30,9 @@ def test_heat_map_fits_and_reads_without_colour(width: int) -> None:
 
 def test_show_appends_the_side_by_side_view() -> None:
     text = render_text(StoryView(demo_story(), ViewOptions(context=0), show=["v2"]), width=100)
-    assert "v5 (canonical) → v2" in text
-    assert "moved from v5 ¶5" in text
+    # v2 came before the canonical: drawn forward in time, v2 first
+    assert "v2 → v5 (canonical)" in text
+    assert "moved to v5 ¶5" in text
 
 
 def test_unknown_version_is_refused() -> None:
@@ -44,8 +45,9 @@ def test_story_as_rich_renderable_shows_heat_map_and_every_version() -> None:
     console.print(demo_story())
     text = console.export_text()
     assert "paragraph (v5 is canonical)" in text
-    for name in ("v1", "v2", "v3", "v4"):
-        assert f"v5 (canonical) → {name}" in text
+    for name in ("v1", "v2", "v3"):
+        assert f"{name} → v5 (canonical)" in text
+    assert "v5 (canonical) → v4" in text  # a truncated copy: stops early, not turned round
 
 
 def test_colour_cells() -> None:
@@ -61,7 +63,7 @@ def test_a_truncated_copy_stops_early_rather_than_losing_paragraphs() -> None:
     totals = next(
         line
         for line in render_text(StoryView(demo_story()), width=200).split("\n")
-        if line.startswith("v4 ")
+        if line.startswith("v5 → v4 ")
     )
     assert f"{removed} removed" in totals
     assert f"stops early: {cut} paragraphs not carried" in totals
@@ -70,7 +72,7 @@ def test_a_truncated_copy_stops_early_rather_than_losing_paragraphs() -> None:
     v2 = next(
         line
         for line in render_text(StoryView(demo_story()), width=200).split("\n")
-        if line.startswith("v2 ")
+        if line.startswith("v2 → v5 ")
     )
     assert "stops early" not in v2
 
@@ -81,7 +83,8 @@ def test_counts_agree_with_their_nouns() -> None:
     assert "1 version of one story" in one.to_html()
     pair = newsdiff.collate({"a": "The bridge closed.", "b": "The bridge closed today."})
     text = render_text(SideBySide(pair.revisions["a"]), width=100)
-    assert "−1 deleted" in text  # 'today' is the only difference
+    assert "a → b (canonical)" in text  # a was given first: drawn forward, a → b
+    assert "+1 word inserted, −0 deleted" in text  # 'today' is the only difference
     words = newsdiff.compare("The bridge closed.", "The bridge closed today.")
     assert "+1 word inserted" in render_text(SideBySide(words), width=100)
     assert "+1</span> word inserted" in words.to_html()

@@ -26,6 +26,12 @@ def describe(name: str, article: Article) -> str:
     return f"{name} ({when})" if when else name
 
 
+def side(name: str, article: Article, role: str) -> str:
+    """A side of a revision: its name, date, and role ('v5 (2025-06-15) (canonical)')."""
+    described = describe(name, article)
+    return f"{described} ({role})" if role else described
+
+
 def kind_counts(rev: Revision) -> list[tuple[ChangeKind, int]]:
     """The revision's changes per kind, in :data:`ORDER`, kinds with none left out. The
     paragraphs a truncated copy does not carry are not counted as removed: see
@@ -72,9 +78,12 @@ def words_text(rev: Revision) -> Text:
 def header(rev: Revision) -> Text:
     text = Text()
     text.append(describe(rev.old_name, rev.old_article), theme.HEADER)
-    text.append(f" ({rev.old_role})", theme.DIM)
+    if rev.old_role:
+        text.append(f" ({rev.old_role})", theme.DIM)
     text.append(" → ", theme.DIM)
     text.append(describe(rev.new_name, rev.new_article), theme.HEADER)
+    if rev.new_role:
+        text.append(f" ({rev.new_role})", theme.DIM)
     text.append("\n")
     text.append_text(counts_text(rev))
     text.append("\n")

@@ -123,12 +123,17 @@ def fields_html(rev: Revision) -> str:
     return "".join(out)
 
 
+def _role(role: str) -> str:
+    return f"({_e(role)}) " if role else ""
+
+
 def _head(rev: Revision) -> str:
     return (
         '<div class="nd-head"><div class="nd-title">'
         f"{_e(describe(rev.old_name, rev.old_article))} "
-        '<span class="nd-quiet">(' + _e(rev.old_role) + ") → </span>"
-        f"{_e(describe(rev.new_name, rev.new_article))}</div>{stats_html(rev)}"
+        f'<span class="nd-quiet">{_role(rev.old_role)}→ </span>'
+        f"{_e(describe(rev.new_name, rev.new_article))}"
+        f' <span class="nd-quiet">{_role(rev.new_role)}</span></div>{stats_html(rev)}'
         f'<div class="nd-significance">{_e(rev.significance)}</div></div>'
     )
 
@@ -141,7 +146,9 @@ def revision_html(
     prefix: str | None = None,
     title: bool = True,
 ) -> str:
-    """A revision as an HTML fragment (a ``<div class="nd">``, styles not included)."""
+    """A revision as an HTML fragment (a ``<div class="nd">``, styles not included),
+    drawn forward in time (:meth:`Revision.forward`)."""
+    rev = rev.forward()
     options = options or ViewOptions()
     view = choice(View, view, "view")
     prefix = prefix or new_prefix()
@@ -152,8 +159,9 @@ def revision_html(
     if view is View.SIDE_BY_SIDE:
         out.append(
             '<colgroup><col class="nd-kcol"><col><col></colgroup><thead><tr><th></th>'
-            f'<th>{_e(rev.old_name)} <span class="nd-quiet">({_e(rev.old_role)})</span></th>'
-            f"<th>{_e(rev.new_name)}</th></tr></thead>"
+            f'<th>{_e(rev.old_name)} <span class="nd-quiet">{_role(rev.old_role)}</span></th>'
+            f'<th>{_e(rev.new_name)} <span class="nd-quiet">{_role(rev.new_role)}</span></th>'
+            "</tr></thead>"
         )
     else:
         out.append('<colgroup><col class="nd-kcol"><col></colgroup>')
@@ -204,9 +212,13 @@ def story_html(
     # Which change of a version's revision holds each of its paragraphs.
     where: dict[str, dict[int, int]] = {}
     for name, rev in story.revisions.items():
-        numbers = {b.index: n for n, b in enumerate(rev.new_article.paragraphs)}
+        drawn = rev.forward()  # as revision_html draws it: the version may be the old side
+        article = drawn.new_article if drawn.new_name == name else drawn.old_article
+        numbers = {b.index: n for n, b in enumerate(article.paragraphs)}
         where[name] = {
-            numbers[b.index]: k for k, change in enumerate(rev.changes) for b in change.new
+            numbers[b.index]: k
+            for k, change in enumerate(drawn.changes)
+            for b in (change.new if drawn.new_name == name else change.old)
         }
     out = [
         '<div class="nd-head"><div class="nd-title">'
@@ -261,9 +273,10 @@ def story_html(
         )
     out.append("</div>")
     for name, rev in story.revisions.items():
+        drawn = rev.forward()
         out.append(
-            f'<details open id="{rev_ids[name]}"><summary>{_e(name)} '
-            f'<span class="nd-quiet">against {_e(story.canonical)}</span></summary>'
+            f'<details open id="{rev_ids[name]}"><summary>{_e(drawn.old_name)} → '
+            f"{_e(drawn.new_name)}</summary>"
         )
         out.append(revision_html(rev, options, prefix=rev_ids[name], view=view))
         out.append("</details>")

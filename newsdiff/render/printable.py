@@ -41,5 +41,6 @@ def printable(model: M) -> M:
         return model
     clean = type(model).model_validate(_clean(model.model_dump()))
     if isinstance(model, Revision) and isinstance(clean, Revision):
-        clean._old_role = model.old_role  # how views name the old side is not data
+        # how views name and turn the sides is not data: carry it over
+        clean._old_role, clean._new_role = model.old_role, model.new_role
     return clean

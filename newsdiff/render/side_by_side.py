@@ -63,10 +63,9 @@ class SideBySide(RevisionView):
             show_edge=False,
         )
         table.add_column("", width=1 if narrow else LABEL_WIDTH, no_wrap=True)
-        table.add_column(
-            Text(f"{rev.old_name} ({rev.old_role})", theme.HEADER), ratio=1, overflow="fold"
-        )
-        table.add_column(Text(rev.new_name, theme.HEADER), ratio=1, overflow="fold")
+        for name, role in ((rev.old_name, rev.old_role), (rev.new_name, rev.new_role)):
+            label = f"{name} ({role})" if role else name
+            table.add_column(Text(label, theme.HEADER), ratio=1, overflow="fold")
         rows = build_rows(rev, self.options)
         for item in with_context(rows, self.options.context):
             if isinstance(item, Gap):

@@ -103,10 +103,11 @@ class StoryView:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
         grid.add_column()
-        for name, rev in self.story.revisions.items():
-            line = counts_text(rev)
-            line.append(f" · {rev.stats.similarity:.0%} of words kept", theme.DIM)
-            grid.add_row(Text(name, theme.HEADER), line)
+        for rev in self.story.revisions.values():
+            drawn = rev.forward()
+            line = counts_text(drawn)
+            line.append(f" · {drawn.stats.similarity:.0%} of words kept", theme.DIM)
+            grid.add_row(Text(f"{drawn.old_name} → {drawn.new_name}", theme.HEADER), line)
         return grid
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

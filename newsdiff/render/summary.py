@@ -79,9 +79,12 @@ class Summary(RevisionView):
         markers = theme.use_markers(console, self.options)
         title = Text()
         title.append(describe(rev.new_name, rev.new_article), theme.HEADER)
+        if rev.new_role:
+            title.append(f" ({rev.new_role})", theme.DIM)
         title.append(" against ", theme.DIM)
         title.append(describe(rev.old_name, rev.old_article), theme.HEADER)
-        title.append(f" ({rev.old_role})", theme.DIM)
+        if rev.old_role:
+            title.append(f" ({rev.old_role})", theme.DIM)
 
         counts = Table.grid(padding=(0, 2))
         counts.add_column(justify="right")

@@ -18,7 +18,7 @@ class RevisionView:
     def __init__(
         self, revision: Revision, options: ViewOptions | None = None, *, title: bool = True
     ) -> None:
-        self.revision = printable(revision)
+        self.revision = printable(revision.forward())
         self.options = options or ViewOptions()
         self.title = title
 
