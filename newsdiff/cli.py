@@ -198,9 +198,6 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p_story.add_argument(
-        "files", metavar="FILE", nargs="+", help="one file per version (or NAME=FILE)"
-    )
-    p_story.add_argument(
         "--canonical",
         metavar="NAME",
         help="version to compare against: a version's name, or complete (the most complete "
@@ -215,9 +212,10 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_history.add_argument(
-        "files", metavar="FILE", nargs="+", help="one file per version (or NAME=FILE)"
-    )
+    for many in (p_story, p_history):
+        many.add_argument(
+            "files", metavar="FILE", nargs="+", help="one file per version (or NAME=FILE)"
+        )
     p_history.add_argument(
         "--order",
         metavar="NAME,...",

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsdiff.classify import classify
 from newsdiff.fields import field_value
 from newsdiff.models import (
     ChangeKind,
+    Edit,
     EditClass,
     FigureChain,
     FigureValue,
@@ -109,31 +110,22 @@ def _pairs(old: list[_Figure], new: list[_Figure]) -> Iterator[tuple[_Figure, _F
             yield free.pop(best[1]), figure
 
 
-def figure_updates(spans: Sequence[Span]) -> Iterator[tuple[_Figure, _Figure]]:
-    """(old, new) figures of each figure edit in the spans of a one-paragraph diff."""
+def figure_updates(
+    spans: Sequence[Span], edits: Sequence[Edit]
+) -> Iterator[tuple[_Figure, _Figure]]:
+    """(old, new) figures of each figure edit of a one-paragraph diff (its spans and
+    edits, as :func:`newsdiff.classify.classify` gives them)."""
     old_text = "".join(s.text for s in spans if s.op is not SpanOp.INSERT)
     new_text = "".join(s.text for s in spans if s.op is not SpanOp.DELETE)
-    at_old = at_new = 0
-    n = 0
-    while n < len(spans):
-        if spans[n].op is SpanOp.EQUAL:
-            at_old += len(spans[n].text)
-            at_new += len(spans[n].text)
-            n += 1
+    for edit in edits:
+        if edit.edit_class is not EditClass.FIGURE:
             continue
-        stop = n
-        while stop < len(spans) and spans[stop].op is not SpanOp.EQUAL:
-            stop += 1
-        group = spans[n:stop]
-        deleted = "".join(s.text for s in group if s.op is SpanOp.DELETE)
-        inserted = "".join(s.text for s in group if s.op is SpanOp.INSERT)
-        if any(s.edit_class is EditClass.FIGURE for s in group):
-            yield from _pairs(
-                _figures(deleted, at_old, old_text), _figures(inserted, at_new, new_text)
-            )
-        at_old += len(deleted)
-        at_new += len(inserted)
-        n = stop
+        before = spans[: edit.start]
+        at_old = sum(len(s.text) for s in before if s.op is not SpanOp.INSERT)
+        at_new = sum(len(s.text) for s in before if s.op is not SpanOp.DELETE)
+        yield from _pairs(
+            _figures(edit.deleted, at_old, old_text), _figures(edit.inserted, at_new, new_text)
+        )
 
 
 @dataclass
@@ -164,13 +156,18 @@ def _contains(text: str, value: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", spaced, re.IGNORECASE) is not None
 
 
-def _follow(track: _Track) -> None:
+Diffs = Mapping[tuple[int, str], tuple[Sequence[Span], Sequence[Edit]]]
+"""The word diff and edits of a paragraph's text change, by (paragraph id, version)."""
+
+
+def _follow(track: _Track, diffs: Diffs) -> None:
     for k in range(1, len(track.texts)):
         old, (version, new) = track.texts[k - 1][1], track.texts[k]
         if old == new:
             continue
-        spans, _ = classify(ChangeKind.CHANGED, word_diff([old], [new]))
-        for was, now in figure_updates(spans):
+        known = diffs.get((track.paragraph, version)) if track.paragraph is not None else None
+        spans, edits = known or classify(ChangeKind.CHANGED, word_diff([old], [new]))
+        for was, now in figure_updates(spans, edits):
             if was.value.casefold() == now.value.casefold():
                 continue  # a rewritten sentence that kept the number
             chain = next(
@@ -209,9 +206,13 @@ def _paragraph_track(story: Story, paragraph: ParagraphHistory) -> _Track:
     return _Track(texts, paragraph=paragraph.id)
 
 
-def figure_chains(story: Story, paragraphs: Sequence[ParagraphHistory]) -> tuple[FigureChain, ...]:
+def figure_chains(
+    story: Story, paragraphs: Sequence[ParagraphHistory], diffs: Diffs | None = None
+) -> tuple[FigureChain, ...]:
     """Every figure the story updates: the headline's first, then the paragraphs' in the
-    order they first appeared (``paragraphs`` is the story's paragraph history)."""
+    order they first appeared (``paragraphs`` is the story's paragraph history;
+    ``diffs`` the word diffs already made of their changes, which are then not made
+    again)."""
     headline = [
         (name, value)
         for name in story.in_time_order
@@ -221,6 +222,6 @@ def figure_chains(story: Story, paragraphs: Sequence[ParagraphHistory]) -> tuple
     tracks += [_paragraph_track(story, p) for p in paragraphs]
     chains: list[FigureChain] = []
     for track in tracks:
-        _follow(track)
+        _follow(track, diffs or {})
         chains += [c.done() for c in track.chains]
     return tuple(chains)

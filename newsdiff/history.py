@@ -29,6 +29,7 @@ from newsdiff.models import (
     BlockKind,
     Change,
     ChangeKind,
+    Edit,
     EditClass,
     Event,
     ParagraphEvent,
@@ -98,6 +99,9 @@ class _Builder:
         self.order = story.in_time_order
         first = story.version(self.order[0]).article
         self.at: dict[int, int] = {}  # position in the current version → thread id
+        # The word diff and edits of each event with a text change, by (thread, version):
+        # the figure chains are read from them (not stored: the spans are in the events).
+        self.diffs: dict[tuple[int, str], tuple[tuple[Span, ...], tuple[Edit, ...]]] = {}
         for position, block in enumerate(first.paragraphs):
             self.at[position] = self._new(self.order[0], position, block.text).id
 
@@ -112,7 +116,6 @@ class _Builder:
         version = rev.new_name
         paragraphs = rev.new_article.paragraphs
         at: dict[int, int] = {}
-        gone: set[int] = set(self.at.values())  # threads not (yet) carried on
         added: list[Change] = []
         for change in rev.changes:
             threads = [self.at[i] for i in change.old_positions]
@@ -126,12 +129,12 @@ class _Builder:
                     self.threads[t].events.append(_event(version, event, ()))
                 continue
             for t in threads:
-                gone.discard(t)
                 thread = self.threads[t]
                 thread.positions[version] = news
                 thread.last_text = " ".join(paragraphs[j].text for j in news)
                 if change.kind is not ChangeKind.UNCHANGED:
                     thread.events.append(_event(version, _EVENT[change.kind], news, change.spans))
+                    self.diffs[t, version] = change.spans, change.edits
             for j in news:
                 at[j] = threads[0]
         # Threads absent from the version before: dropped earlier, or not carried.
@@ -144,8 +147,9 @@ class _Builder:
             if back is None:
                 at[j] = self._new(version, j, text).id
                 continue
-            spans, _ = classify(ChangeKind.CHANGED, word_diff([back.last_text], [text]))
+            spans, edits = classify(ChangeKind.CHANGED, word_diff([back.last_text], [text]))
             back.events.append(_event(version, Event.RETURNED, (j,), spans))
+            self.diffs[back.id, version] = spans, edits
             back.positions[version] = (j,)
             back.last_text = text
             at[j] = back.id
@@ -165,7 +169,7 @@ class _Builder:
                 for r in steps
             ),
             paragraphs=paragraphs,
-            figures=figure_chains(story, paragraphs),
+            figures=figure_chains(story, paragraphs, self.diffs),
         )
 
 
