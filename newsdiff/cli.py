@@ -366,7 +366,7 @@ def _substantive_only(result: Revision | Story) -> Revision | Story:
     if isinstance(result, Story):
         revisions = {n: only(rev) for n, rev in result.revisions.items()}
         articles = [(v.name, v.article) for v in result.versions]
-        return Story.assemble(result.canonical, articles, revisions)
+        return Story.assemble(result.canonical, articles, revisions, order=result.order)
     return only(result)
 
 

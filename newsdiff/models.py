@@ -344,15 +344,15 @@ class Edit(_Model):
 
 
 class FieldChange(_Model):
-    """A field of the two versions compared word by word, like a paragraph: the
-    headline or the byline. ``kind`` is unchanged, changed, added (only the version
-    has one) or removed (only the canonical has one); ``spans`` rebuild ``old`` from
-    the equal and delete spans and ``new`` from the equal and insert spans."""
+    """A field of a revision's two versions compared word by word, like a paragraph:
+    the headline or the byline. ``kind`` is unchanged, changed, added (only the new
+    side has one) or removed (only the old side has one); ``spans`` rebuild ``old``
+    from the equal and delete spans and ``new`` from the equal and insert spans."""
 
     name: str = Field(description="'headline' or 'byline'")
     kind: ChangeKind
-    old: str | None = Field(None, description="the canonical's (the old side's) value")
-    new: str | None = Field(None, description="the version's (the new side's) value")
+    old: str | None = Field(None, description="the old side's value (the canonical's)")
+    new: str | None = Field(None, description="the new side's value (the version's)")
     spans: tuple[Span, ...] = ()
     edits: tuple[Edit, ...] = ()
 
@@ -1018,7 +1018,10 @@ class FigureValue(_Model):
     """A figure's value from ``version`` on (until the next value of its chain)."""
 
     version: str
-    value: str = Field(description="the number as written: '12', 'twelve', '$40'")
+    value: str = Field(
+        description="the number as written, with its currency and scale: '12', 'twelve', "
+        "'$40 million'"
+    )
     paragraph: int | None = Field(
         None, description="the id of the paragraph that holds it; none in the headline"
     )
@@ -1068,7 +1071,8 @@ class StoryHistory(_Model):
     @model_validator(mode="before")
     @classmethod
     def _schema(cls, data: Any) -> Any:
-        return _check_schema_version(data, "StoryHistory", "\0")
+        # There is no version-1 JSON of a history: no field marks one.
+        return _check_schema_version(data, "StoryHistory", legacy_field="")
 
     @model_validator(mode="after")
     def _link(self) -> Self:

@@ -9,7 +9,8 @@ order=[...])`` names the order outright.
 
 :func:`consecutive` compares each version with the next in that order (v1→v2,
 v2→v3, …), the earlier always the old side, so every such revision reads forward in
-time.
+time. :func:`forward` turns a revision against the canonical round when its version
+came first, which is how the views draw it.
 """
 
 from __future__ import annotations
