@@ -21,7 +21,7 @@ from newsdiff.render.history import (
     marks,
     version_date,
 )
-from newsdiff.render.html import new_prefix, page, revision_html
+from newsdiff.render.html import TALL_NAMES, new_prefix, page, revision_html
 from newsdiff.render.options import ViewOptions
 from newsdiff.text import plural
 
@@ -102,7 +102,10 @@ def paragraphs_html(history: StoryHistory) -> str:
         '<div class="nd-head"><div class="nd-title">'
         f"{plural(len(history.paragraphs), 'paragraph')} over time "
         '<span class="nd-quiet">(numbered in the order first seen)</span></div></div>',
-        '<div class="nd-scroll"><table class="nd-map nd-phist"><colgroup><col class="nd-ncol">',
+        # Names longer than a column is wide (capture times) stand on end, as in the map.
+        '<div class="nd-scroll"><table class="nd-map nd-phist'
+        + (" nd-tall" if max(map(len, order), default=0) > TALL_NAMES else "")
+        + '"><colgroup><col class="nd-ncol">',
         '<col class="nd-vcol">' * len(order),
         '<col class="nd-hcol"><col></colgroup><thead><tr><th>¶</th>',
         "".join(f'<th class="nd-v" title="{_e(n)}">{_e(n)}</th>' for n in order),

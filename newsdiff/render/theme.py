@@ -188,7 +188,8 @@ CSS = """
 .nd .nd-figures td,.nd .nd-figures th{padding:.15em .5em;
   border-bottom:1px solid rgba(128,128,128,.15)}
 .nd .nd-figures .nd-fcol{width:7.5em}
-.nd .nd-figures th.nd-v{text-align:right}
+.nd .nd-figures th.nd-v{text-align:right;overflow:hidden;text-overflow:ellipsis;
+  white-space:nowrap}
 .nd .nd-figures .nd-ncol{width:5.5em}
 .nd .nd-figures td.nd-fv{text-align:right;font-variant-numeric:tabular-nums}
 .nd .nd-figures td.nd-new-value{background:rgba(46,160,67,.22);font-weight:600}
