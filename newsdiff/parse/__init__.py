@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from newsdiff.errors import EmptyInputError
 from newsdiff.models import Article, Block, BlockKind, Metadata
+from newsdiff.parse import structure
 from newsdiff.parse.decode import MAX_INPUT_CHARS, as_text, decode
 from newsdiff.parse.html import looks_like_html, parse_html
 from newsdiff.parse.kinds import classify
@@ -61,7 +62,7 @@ def parse(source: str | bytes | Article) -> Article:
         else:
             prefixes.append("")
             rests.append(para.text)
-    kinds = classify(rests)
+    kinds = structure.apply(rests, classify(rests))
     for i, para in enumerate(paras):
         match = CRAWLER_PREFIX.match(para.text)
         if match and match.end() == len(para.text):
