@@ -1,8 +1,10 @@
 """Plain text as scraped (or a saved HTML page) → :class:`~newsdiff.models.Article`.
 
-Steps: decode (for ``bytes``), split into lines on any line break, rejoin
-hard-wrapped paragraphs, set aside crawler prefixes and datelines, then label every
-block body, sub-heading or a boilerplate kind (:mod:`newsdiff.parse.kinds`). Every
+Steps: decode (for ``bytes``), split into lines on any line break, rejoin the lines
+of one paragraph (:mod:`newsdiff.parse.lines`), set aside crawler prefixes and
+datelines, label every block body, sub-heading or a boilerplate kind
+(:mod:`newsdiff.parse.kinds`), then correct the labels by structure
+(:mod:`newsdiff.parse.structure`). Every
 character of the input's text ends up in some block (whitespace between paragraphs
 aside); nothing is dropped.
 """

@@ -1,5 +1,6 @@
-"""Text → lines: split on every line-break style, rejoin hard-wrapped paragraphs, set
-aside crawler prefixes and wire datelines."""
+"""Text → lines: split on every line-break style, rejoin the lines of one paragraph
+(hard wrapping, sentences broken in two, a dateline alone above the lede), set aside
+crawler prefixes and wire datelines."""
 
 from __future__ import annotations
 

@@ -106,9 +106,8 @@ _PAGE_NOTICE = re.compile(
     r"does(n't| not) exist|no longer (exists|available)|nicht (mehr )?(gefunden|verfügbar)|"
     r"existiert nicht|introuvable|n'existe pas|non trouvée|no (se )?(ha )?encontr|no existe|"
     r"non (è )?(trovat|esiste)|niet (gevonden|beschikbaar)|bestaat niet|"
-    r"subscri|abonn|abbona|suscri|paywall|weiterlesen|continue reading|log ?in|sign ?in|"
-    r"anmelden|se connecter|registr|cookie|consent|einwillig|zustimm|datenschutz|privacy|"
-    r"confidentialit|privacidad|tracking|partners?\b",
+    r"subscri|abonn|abbona|suscri|paywall|weiterlesen|continue reading|\blog ?in\b|"
+    r"\bsign ?in\b|anmelden|se connecter|cookie|consent|einwillig|zustimm",
     re.IGNORECASE,
 )
 
