@@ -111,6 +111,41 @@ _PAGE_NOTICE = re.compile(
     re.IGNORECASE,
 )
 
+# Speed only: a word that every alternative of _PAGE_NOTICE holds, so that the pattern
+# is searched only in paragraphs that hold one of them.
+_NOTICE_GATE = (
+    "404",
+    "found",
+    "find",
+    "exist",
+    "available",
+    "gefunden",
+    "verfügbar",
+    "introuvable",
+    "trouvée",
+    "encontr",
+    "trovat",
+    "esiste",
+    "gevonden",
+    "beschikbaar",
+    "bestaat",
+    "subscri",
+    "abonn",
+    "abbona",
+    "suscri",
+    "paywall",
+    "weiterlesen",
+    "reading",
+    "log",
+    "sign",
+    "anmelden",
+    "connecter",
+    "cookie",
+    "consent",
+    "einwillig",
+    "zustimm",
+)
+
 
 def apply(lines: Sequence[str], kinds: list[BlockKind]) -> list[BlockKind]:
     """Correct ``kinds`` (one per line, from the labelling) by the rules above."""
@@ -265,6 +300,9 @@ def _find_headline(lines: Sequence[str], kinds: list[BlockKind]) -> None:
 def _is_notice(line: str) -> bool:
     """Whether the paragraph speaks of the page: its words name an error, a paywall or a
     consent request at least once every :data:`NOTICE_WORDS` words."""
+    lowered = line.lower()
+    if not any(word in lowered for word in _NOTICE_GATE):
+        return False
     found = sum(1 for _ in _PAGE_NOTICE.finditer(line))
     return found > 0 and found * NOTICE_WORDS >= line.count(" ") + 1
 
