@@ -193,6 +193,32 @@ def test_german_dateline_and_date_lines() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title at the top that reads as a sub-heading
+        (f"Quay fire\n{LEDE}\n{SMOKE}", ["headline", "body", "body"]),
+        # a question as the title, taken for a sentence of the body
+        (
+            f"Was the Sendal fire started on purpose?\n\n{LEDE}\n\n{SMOKE}",
+            ["headline", "body", "body"],
+        ),
+        # the line just before the lede, after a menu and a share prompt
+        (
+            f"News\nWorld\nLocal\n{HEADLINE}\nShare\n{LEDE}\n{SMOKE}",
+            ["section-label"] * 3 + ["headline", "share", "body", "body"],
+        ),
+        # a question inside the body is not a headline
+        (f"{LEDE}\nWhat caused it?\n{SMOKE}", ["body", "body", "body"]),
+    ],
+)
+def test_headline_at_the_top(text: str, expected: list[str]) -> None:
+    art = newsdiff.parse(text)
+    assert [b.kind.value for b in art.blocks] == expected
+    headline = next((b.text for b in art.blocks if b.kind is BlockKind.HEADLINE), None)
+    assert art.metadata.headline == headline
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "WASHINGTON, Nov 30 (Reuters) -",

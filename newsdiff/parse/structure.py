@@ -32,6 +32,9 @@ from newsdiff.parse.lines import DATELINE
 ARTICLE_MIN_WORDS = 30
 """Fewest words of prose (outside error, paywall and consent paragraphs) that make a
 page an article when such paragraphs are present."""
+HEADLINE_MAX_WORDS = 16
+"""Longest first line (in words) ending in "?" or "!" taken for a headline rather than
+the first sentence of the body."""
 NOTICE_WORDS = 40
 """A paragraph is a notice about the page (an error, a paywall, a consent request) when
 such patterns occur at least once every this many words: a long paragraph that mentions
@@ -96,6 +99,7 @@ DATE_LINE_MAX_WORDS = 4
 # A separator line: three or more of one symbol ("----", "* * *", "___", "═══").
 _SEPARATOR = re.compile(r"^([^\w\s]|_)(?:\s*\1){2,}$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]»]*$")
+_CLOSERS = "\"'”’)]»"
 _BREADCRUMB = re.compile(r"[›»>|/·•]")
 _WORD = re.compile(r"\w+")
 # Paragraphs that speak of the page rather than of a story: an error page, a paywall, a
@@ -207,13 +211,13 @@ def _is_date_line(tokens: Sequence[str]) -> bool:
     return other <= DATE_LINE_MAX_WORDS and (strong or (month and number))
 
 
-def _title_like(line: str, min_words: int = 2) -> bool:
+def _title_like(line: str, min_words: int = 2, max_words: int = 25) -> bool:
     """Short, unpunctuated at the end (a question or exclamation aside), mostly words."""
     text = line.strip()
     n_words = len(_WORD.findall(text))
     chars = [c for c in text if not c.isspace()]
     return (
-        min_words <= n_words <= 25
+        min_words <= n_words <= max_words
         and not text.endswith((".", ":", ",", ";", "…"))
         and not _BREADCRUMB.search(text)
         and sum(c.isalpha() for c in chars) >= 0.75 * len(chars)
@@ -288,13 +292,27 @@ def _find_headline(lines: Sequence[str], kinds: list[BlockKind]) -> None:
     lede = next((i for i, kind in enumerate(kinds) if kind is BlockKind.BODY), None)
     if lede is None:
         return
+    if (
+        lines[lede].rstrip(_CLOSERS).endswith(("?", "!"))
+        and _at_top(kinds, lede)
+        and _title_like(lines[lede], max_words=HEADLINE_MAX_WORDS)
+    ):
+        # A title ending in a question or exclamation mark, read as the first sentence.
+        if any(kind is BlockKind.BODY for kind in kinds[lede + 1 :]):
+            kinds[lede] = BlockKind.HEADLINE
+        return
     i = lede - 1
     while i >= 0 and kinds[i] in _BETWEEN_HEADLINE_AND_LEDE:
         i -= 1
     if i < 0 or kinds[i] not in _GUESSED:
         return
-    if _title_like(lines[i], min_words=2 if i == 0 else 3):
+    if _title_like(lines[i], min_words=2 if _at_top(kinds, i) else 3):
         kinds[i] = BlockKind.HEADLINE
+
+
+def _at_top(kinds: Sequence[BlockKind], i: int) -> bool:
+    """Whether only dates, images and crawler metadata stand before line ``i``."""
+    return all(kind in _FRAMING | {BlockKind.IMAGE} for kind in kinds[:i])
 
 
 def _is_notice(line: str) -> bool:
