@@ -116,6 +116,14 @@ def test_nothing_is_lost_or_repeated() -> None:
         assert _no_space("".join(b.source for b in blocks)) == _no_space(text)
 
 
+def test_compare_links_the_lede_with_and_without_the_dateline() -> None:
+    undated = WIRE.replace("SENDAL, Northland (FP) —\n", "")
+    for old, new in ((WIRE, undated), (undated, WIRE)):
+        rev = newsdiff.compare(old, new)
+        assert [c.kind for c in rev.changes] == [ChangeKind.UNCHANGED] * 4
+        assert not any(c.typography_only for c in rev.changes)
+
+
 def test_compare_links_the_lede_across_dateline_styles() -> None:
     rev = newsdiff.compare(WIRE, REPUBLISHED)
     assert [c.kind for c in rev.changes] == [ChangeKind.UNCHANGED] * 4
