@@ -197,18 +197,20 @@ def _line_kind(line: str) -> BlockKind | None:
 
 
 def _is_date_line(tokens: Sequence[str]) -> bool:
-    """Dates and times with at most :data:`DATE_LINE_MAX_WORDS` other words."""
-    other = 0
+    """Dates and times with at most :data:`DATE_LINE_MAX_WORDS` other words, and no
+    more other words than date tokens ("In May 2017, we dropped" is prose)."""
+    other = dated = 0
     strong = month = number = False
     for token in tokens:
         match = _DATE_TOKEN.match(token)
         if match is None:
             other += bool(_WORD.search(token))
             continue
+        dated += 1
         strong = strong or bool(match["date"] or match["time"])
         month = month or bool(match["month"])
         number = number or (match.lastgroup is None and token[:1].isdigit())
-    return other <= DATE_LINE_MAX_WORDS and (strong or (month and number))
+    return other <= min(DATE_LINE_MAX_WORDS, dated) and (strong or (month and number))
 
 
 def _title_like(line: str, min_words: int = 2, max_words: int = 25) -> bool:
