@@ -291,7 +291,23 @@ Ablehnen
 """
 
 
-@pytest.mark.parametrize("page", [NOT_FOUND, PAYWALL, COOKIE_WALL, GERMAN_COOKIE_WALL])
+# A section front: a menu and a list of headlines, no sentence.
+SECTION_FRONT = """Home
+News
+Sport
+Weather
+Latest headlines
+Council votes to close the old quay for a year
+Ferry fares frozen for another year
+Bridge reopens after two years of repairs
+More news
+© 2025 Northland Gazette
+"""
+
+
+@pytest.mark.parametrize(
+    "page", [NOT_FOUND, PAYWALL, COOKIE_WALL, GERMAN_COOKIE_WALL, SECTION_FRONT]
+)
 def test_a_page_without_article_text_is_no_body(page: str) -> None:
     art = newsdiff.parse(page)  # parse keeps and labels every line
     assert not art.paragraphs
@@ -324,6 +340,13 @@ def test_cookie_lines_are_named_as_such() -> None:
 )
 def test_article_text_stays_body(text: str, expected: list[str]) -> None:
     assert kinds(text) == expected
+
+
+def test_short_texts_keep_their_body() -> None:
+    assert kinds("Bridge shut\nFerries delayed") == ["body", "body"]  # nothing around them
+    # sentences in a script without spaces between words
+    chinese = "Home › 新闻\n港口大桥周一重新开放，市政府表示维修工程提前两周完成。\nShare"
+    assert kinds(chinese) == ["navigation", "body", "share"]
 
 
 def test_a_short_note_without_notices_keeps_its_body() -> None:

@@ -13,12 +13,20 @@ correct it where structure is clear:
    byline, a date, a dateline) or shares little vocabulary with the article, every
    article-like block from the separator on is ``other-story``.
 3. With no headline found yet, the title-like line just before the lede (bylines,
-   dates and images between them aside) is the ``headline``.
+   dates and images between them aside) is the ``headline``; so is a short first line
+   ending in "?" or "!" that the labelling read as the first sentence.
 4. A page with no article text of its own: when the body's prose, leaving out the
    paragraphs that speak of the page itself (an error page, a paywall, a consent
    request; patterns in several languages), is under :data:`ARTICLE_MIN_WORDS` words,
-   its body becomes boilerplate, so that :func:`newsdiff.compare` raises
-   :class:`~newsdiff.NoBodyError`. A short text with no such paragraph keeps its body.
+   or when the body holds no sentence at all among other boilerplate (a menu, a list
+   of headlines), its body becomes boilerplate, so that :func:`newsdiff.compare`
+   raises :class:`~newsdiff.NoBodyError`. A short text with a sentence and no such
+   notice, or with nothing around it, keeps its body.
+
+The rules correct only body, sub-headings, headlines and the kinds the labelling also
+gives by position alone (section label, navigation, related links); a kind named by a
+wording cue (a copyright line, a share prompt…) stays, except for image data, which is
+unmistakable.
 """
 
 from __future__ import annotations
@@ -32,6 +40,9 @@ from newsdiff.parse.lines import DATELINE
 ARTICLE_MIN_WORDS = 30
 """Fewest words of prose (outside error, paywall and consent paragraphs) that make a
 page an article when such paragraphs are present."""
+SENTENCE_MIN_WORDS = 4
+"""Fewest words of a line ending in sentence punctuation that make a page's body more
+than a menu or a list of headlines, when the page has boilerplate around it."""
 HEADLINE_MAX_WORDS = 16
 """Longest first line (in words) ending in "?" or "!" taken for a headline rather than
 the first sentence of the body."""
@@ -98,7 +109,10 @@ DATE_LINE_MAX_WORDS = 4
 ("Updated", "Published on", "Aktualisiert am", "Mis à jour le")."""
 # A separator line: three or more of one symbol ("----", "* * *", "___", "═══").
 _SEPARATOR = re.compile(r"^([^\w\s]|_)(?:\s*\1){2,}$")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]»]*$")
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]»」』）]*$")
+# Chinese, Japanese and Korean characters: each counts as a word where words are not
+# separated by spaces.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CLOSERS = "\"'”’)]»"
 _BREADCRUMB = re.compile(r"[›»>|/·•]")
 _WORD = re.compile(r"\w+")
@@ -328,17 +342,27 @@ def _is_notice(line: str) -> bool:
 
 
 def _mark_page_without_article(lines: Sequence[str], kinds: list[BlockKind]) -> None:
+    """Relabel the body of a page that has no article text of its own: only notices
+    about the page (an error, a paywall, a consent request) with under
+    :data:`ARTICLE_MIN_WORDS` words of other prose, or no sentence at all among other
+    boilerplate (a menu, a list of headlines)."""
     body = [i for i, kind in enumerate(kinds) if kind in _ARTICLE_LIKE]
     prose = 0
-    notices = False
+    notices = sentence = False
     for i in body:
-        if _is_notice(lines[i]):
+        line = lines[i]
+        if _is_notice(line):
             notices = True
-        elif kinds[i] is BlockKind.BODY and _SENTENCE_END.search(lines[i]):
-            prose += len(_WORD.findall(lines[i]))
+        elif kinds[i] is BlockKind.BODY and _SENTENCE_END.search(line):
+            words = max(len(_WORD.findall(line)), len(_CJK.findall(line)))
+            sentence = sentence or words >= SENTENCE_MIN_WORDS
+            prose += words
             if prose >= ARTICLE_MIN_WORDS:
                 return
-    if not notices:
-        return
-    for i in body:
-        kinds[i] = BlockKind.COOKIE if "cookie" in lines[i].casefold() else BlockKind.WIDGET
+    if notices:
+        for i in body:
+            kinds[i] = BlockKind.COOKIE if "cookie" in lines[i].casefold() else BlockKind.WIDGET
+    elif not sentence and len(body) < len(kinds):
+        for i in body:
+            few = len(_WORD.findall(lines[i])) <= 3
+            kinds[i] = BlockKind.SECTION_LABEL if few else BlockKind.RELATED
