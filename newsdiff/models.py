@@ -110,9 +110,8 @@ class BlockKind(StrEnum):
 class Block(_Model):
     """One paragraph-sized block of an article.
 
-    ``prefix + dateline + text`` is the block's source text (the lines of one paragraph
-    joined with a space, or with nothing where a line break cut a word): nothing is
-    dropped, only set aside. ``prefix`` holds crawler
+    ``prefix + dateline + text`` is the block's source text (hard-wrapped lines joined
+    with a space): nothing is dropped, only set aside. ``prefix`` holds crawler
     metadata glued to the line (e.g. ``" date 2024-02-06 "``), ``dateline`` a wire
     dateline such as ``"KYIV, Ukraine (AP) — "``; neither takes part in comparison.
     """
