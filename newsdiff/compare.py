@@ -38,7 +38,8 @@ def _require_text(article: Article, name: str) -> None:
     found = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
     raise NoBodyError(
         f"the {name!r} version has no article text: all its blocks look like boilerplate "
-        f"({found}); check that the input is the article and not a navigation or error page"
+        f"({found}); check that the input is the article and not a navigation page, an "
+        f"error page, a paywall or a cookie wall"
     )
 
 

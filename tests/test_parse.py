@@ -173,7 +173,7 @@ def test_head_and_tail_boilerplate_of_many_kinds() -> None:
     assert [b.kind.value for b in art.blocks] == [
         "widget",
         "section-label",
-        "navigation",  # a ticker: figures, not a title
+        "widget",  # a ticker: figures, not a title
         "headline",
         "summary",  # the standfirst
         "byline",

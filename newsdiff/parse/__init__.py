@@ -1,8 +1,10 @@
 """Plain text as scraped (or a saved HTML page) → :class:`~newsdiff.models.Article`.
 
-Steps: decode (for ``bytes``), split into lines on any line break, rejoin
-hard-wrapped paragraphs, set aside crawler prefixes and datelines, then label every
-block body, sub-heading or a boilerplate kind (:mod:`newsdiff.parse.kinds`). Every
+Steps: decode (for ``bytes``), split into lines on any line break, rejoin the lines
+of one paragraph (:mod:`newsdiff.parse.lines`), set aside crawler prefixes and
+datelines, label every block body, sub-heading or a boilerplate kind
+(:mod:`newsdiff.parse.kinds`), then correct the labels by structure
+(:mod:`newsdiff.parse.structure`). Every
 character of the input's text ends up in some block (whitespace between paragraphs
 aside); nothing is dropped.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from newsdiff.errors import EmptyInputError
 from newsdiff.models import Article, Block, BlockKind, Metadata
+from newsdiff.parse import structure
 from newsdiff.parse.decode import MAX_INPUT_CHARS, as_text, decode
 from newsdiff.parse.html import looks_like_html, parse_html
 from newsdiff.parse.kinds import classify
@@ -64,7 +67,7 @@ def parse(source: Source) -> Article:
         else:
             prefixes.append("")
             rests.append(para.text)
-    kinds = classify(rests)
+    kinds = structure.apply(rests, classify(rests))
     for i, para in enumerate(paras):
         match = CRAWLER_PREFIX.match(para.text)
         if match and match.end() == len(para.text):
