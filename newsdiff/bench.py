@@ -21,7 +21,10 @@ One run on one machine, every figure measured side by side:
    base). Peak memory is Python's heap as :mod:`tracemalloc` sees it, in a separate run
    (tracing slows the code down), inputs excluded.
 
-3. **Targets** from the performance issue, each marked met or not.
+3. **Parsing plain text**: ``parse(text)`` on seed-size versions against its rule-only
+   baseline, and ms per page of an extraction benchmark (:mod:`newsdiff.bench_text`).
+
+4. **Targets** from the performance issue, each marked met or not.
 
 Timing is wall-clock (:func:`time.perf_counter`); the diff backend is the pure-Python
 one unless ``NEWSDIFF_DIFF_BACKEND`` says otherwise, and the ``fast`` backend gets its
@@ -48,7 +51,7 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
-from newsdiff import dmp
+from newsdiff import bench_text, dmp
 from newsdiff.collate import collate
 from newsdiff.compare import compare
 from newsdiff.demo import demo_versions
@@ -478,6 +481,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="skip the whole-text and HtmlDiff baselines (they are slow)",
     )
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
+    parser.add_argument(
+        "--benchmark",
+        type=Path,
+        default=bench_text.DEFAULT_BENCHMARK,
+        help="extraction benchmark whose text/ pages parse(text) is timed on (skipped when absent)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     baselines = not args.no_baselines
@@ -511,9 +520,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{_ms(seed[0])} ms from text, {_ms(seed[1])} ms pre-parsed\n",
         file=out,
     )
+    print("## Parsing plain text\n", file=out, flush=True)
+    seed_texts = [_text(t) for t in demo_versions().values()]
+    seed_texts += [t for versions in shared.values() for t in versions.values()]
+    text_parse = bench_text.bench_text_parse(
+        seed_texts, bench_text.benchmark_pages(args.benchmark), args.repeat
+    )
+    print("\n".join(bench_text.report(text_parse, _ms)) + "\n", file=out)
     print("## Targets\n", file=out)
     print("| target | measured | met |\n|---|---|---|", file=out)
-    for t in targets(stories, scale, seed if args.versions == 20 else None):
+    found = targets(stories, scale, seed if args.versions == 20 else None)
+    found.append(
+        Target(
+            f"parse(text) of seed-size versions ≤ {bench_text.TARGET_SEED_RATIO:g}× "
+            "the rule-only parse",
+            f"{text_parse.ratio:.2f}×",
+            text_parse.ratio <= bench_text.TARGET_SEED_RATIO,
+        )
+    )
+    for t in found:
         print(f"| {t.name} | {t.measured} | {'yes' if t.met else 'no'} |", file=out)
     return 0
 

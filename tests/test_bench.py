@@ -21,6 +21,8 @@ def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixtu
             "--repeat",
             "1",
             "--no-baselines",
+            "--benchmark",
+            str(tmp_path / "absent"),
         ]
     )
     out = capsys.readouterr().out
@@ -30,6 +32,8 @@ def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "| 12 |" in out
     assert "| 24 |" in out
     assert "## Targets" in out
+    assert "parse(text), 5 seed-size versions" in out
+    assert "the rule-only parse" in out
 
 
 def test_shared_stories_are_read_from_a_folder(tmp_path: Path) -> None:

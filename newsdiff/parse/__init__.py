@@ -1,8 +1,10 @@
 """Plain text as scraped (or a saved HTML page) → :class:`~newsdiff.models.Article`.
 
 Steps: decode (for ``bytes``), split into lines on any line break, rejoin
-hard-wrapped paragraphs, set aside crawler prefixes and datelines, then label every
-block body, sub-heading or a boilerplate kind (:mod:`newsdiff.parse.kinds`). Every
+hard-wrapped paragraphs, set aside crawler prefixes and datelines, then tell body from
+boilerplate with a fitted model of shallow line features (:mod:`newsdiff.parse.model`)
+and name every block body, sub-heading or a boilerplate kind
+(:mod:`newsdiff.parse.kinds`). Every
 character of the input's text ends up in some block (whitespace between paragraphs
 aside); nothing is dropped.
 """
@@ -21,6 +23,7 @@ from newsdiff.parse.lines import (
     paragraphs,
     split_dateline,
 )
+from newsdiff.parse.model import is_body
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_PARAGRAPHS", "decode", "parse", "split_dateline"]
 
@@ -61,7 +64,7 @@ def parse(source: str | bytes | Article) -> Article:
         else:
             prefixes.append("")
             rests.append(para.text)
-    kinds = classify(rests)
+    kinds = classify(rests, body_model=is_body)
     for i, para in enumerate(paras):
         match = CRAWLER_PREFIX.match(para.text)
         if match and match.end() == len(para.text):
