@@ -4,8 +4,9 @@ Two stages of gradient-boosted decision trees (fitted with scikit-learn by
 ``tools/train_body_model.py``, shipped as ``body_model.json``). Stage 1 scores each
 line from its own features and its neighbours' (:mod:`newsdiff.parse.features`);
 stage 2 scores it again knowing stage 1's scores around it and where the page's
-largest block of likely-body lines lies. A line is body when stage 2 gives it a
-probability of at least one half.
+largest block of likely-body lines lies. A line is body when stage 2's probability
+reaches :data:`THRESHOLD` (:data:`CUED_THRESHOLD` for a line whose wording names a kind
+of boilerplate); texts shorter than :data:`MIN_PAGE_LINES` are left to the rules.
 
 The data file is read once, on first use. Inference is plain float arithmetic in a
 fixed order: the same input gives the same answer on any machine.
