@@ -40,7 +40,10 @@ One run on one machine, every figure measured side by side:
    taking turns going first, and the fastest run of each counts. Skipped without the
    ``html`` extra.
 
-7. **Targets** from the performance issues, each marked met or not.
+7. **Parsing plain text**: ``parse(text)`` on seed-size versions against its rule-only
+   baseline, and ms per page of an extraction benchmark (:mod:`newsdiff.bench_text`).
+
+8. **Targets** from the performance issues, each marked met or not.
 
 ``compare`` returns the alignment; the word diff, edit classes and totals of each
 change are worked out when first read. Real pairs are therefore timed twice: the call
@@ -74,7 +77,7 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
-from newsdiff import dmp
+from newsdiff import bench_text, dmp
 from newsdiff.collate import collate
 from newsdiff.compare import compare
 from newsdiff.corpus.records import StoryRecord, VersionInfo
@@ -84,7 +87,7 @@ from newsdiff.models import Article, Revision
 from newsdiff.parse import parse
 
 DEFAULT_STORIES = Path("..") / "shared" / "stories"
-DEFAULT_PAGES = Path("..") / "shared" / "benchmarks" / "trafilatura-eval"
+DEFAULT_PAGES = bench_text.DEFAULT_BENCHMARK
 DEFAULT_PAGE_SAMPLE = 10
 """Every tenth benchmark page: 99 of trafilatura-eval's 990."""
 TEST_PAGES = Path(__file__).resolve().parent.parent / "tests" / "pages"
@@ -801,7 +804,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--pages",
         type=Path,
         default=DEFAULT_PAGES,
-        help="benchmark folder of saved pages (pages.jsonl, html/); built-in pages when absent",
+        help="benchmark folder (pages.jsonl, html/, text/); built-in pages when absent",
     )
     parser.add_argument(
         "--page-sample",
@@ -880,6 +883,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts = [c for c in CHANGE_COUNTS if c <= args.changes_size]
         changes = bench_changes(args.changes_size, counts, min(args.repeat, 3))
         print("\n".join(changes_table(changes)) + "\n", file=out)
+    print("## Parsing plain text\n", file=out, flush=True)
+    seed_texts = [_text(t) for t in demo_versions().values()]
+    seed_texts += [t for versions in shared.values() for t in versions.values()]
+    text_parse = bench_text.bench_text_parse(
+        seed_texts, bench_text.benchmark_pages(args.pages), args.repeat
+    )
+    print("\n".join(bench_text.report(text_parse, _ms)) + "\n", file=out)
     print("## HTML pages (newsdiff.parse and trafilatura.extract, same pages)\n", file=out)
     pages = sample_pages(args.pages, args.page_sample)
     source = f"every {args.page_sample}th page of {args.pages.name}"
@@ -902,7 +912,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(json_table(stories)) + "\n", file=out)
     print("## Targets\n", file=out)
     print("| target | measured | met |\n|---|---|---|", file=out)
-    for t in targets(stories, scale, seed if args.versions == 20 else None, long, html):
+    found = targets(stories, scale, seed if args.versions == 20 else None, long, html)
+    found.append(
+        Target(
+            f"parse(text) of seed-size versions ≤ {bench_text.TARGET_SEED_RATIO:g}× "
+            "the rule-only parse",
+            f"{text_parse.ratio:.2f}×",
+            text_parse.ratio <= bench_text.TARGET_SEED_RATIO,
+        )
+    )
+    for t in found:
         print(f"| {t.name} | {t.measured} | {'yes' if t.met else 'no'} |", file=out)
     return 0
 

@@ -45,6 +45,8 @@ def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixtu
     if importlib.util.find_spec("trafilatura") is not None:
         assert "built-in pages" in out
         assert "trafilatura.extract on the same pages" in out
+    assert "parse(text), 5 seed-size versions" in out
+    assert "the rule-only parse" in out
 
 
 def test_benchmark_pages_are_a_fixed_sample(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 Steps: decode (for ``bytes``), split into lines on any line break, rejoin the lines
 of one paragraph (:mod:`newsdiff.parse.lines`), set aside crawler prefixes and
-datelines, label every block body, sub-heading or a boilerplate kind
-(:mod:`newsdiff.parse.kinds`), then correct the labels by structure
+datelines, tell body from boilerplate with a fitted model of shallow line features
+(:mod:`newsdiff.parse.model`) and name every block body, sub-heading or a boilerplate
+kind (:mod:`newsdiff.parse.kinds`), then correct the labels by structure
 (:mod:`newsdiff.parse.structure`). Every
 character of the input's text ends up in some block (whitespace between paragraphs
 aside); nothing is dropped.
@@ -24,6 +25,7 @@ from newsdiff.parse.lines import (
     paragraphs,
     split_dateline,
 )
+from newsdiff.parse.model import is_body
 from newsdiff.parse.source import Source, read_source
 
 __all__ = ["MAX_INPUT_CHARS", "MAX_PARAGRAPHS", "Source", "decode", "parse", "split_dateline"]
@@ -67,7 +69,7 @@ def parse(source: Source) -> Article:
         else:
             prefixes.append("")
             rests.append(para.text)
-    kinds = structure.apply(rests, classify(rests))
+    kinds = structure.apply(rests, classify(rests, body_model=is_body))
     for i, para in enumerate(paras):
         match = CRAWLER_PREFIX.match(para.text)
         if match and match.end() == len(para.text):

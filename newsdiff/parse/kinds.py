@@ -21,7 +21,7 @@ Sub-headings are short unpunctuated lines inside the body.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsdiff.models import BlockKind
@@ -378,6 +378,11 @@ def _cues(lines: Sequence[str]) -> list[_Cue]:
     return cues
 
 
+def cue_kinds(lines: Sequence[str]) -> list[BlockKind | None]:
+    """The boilerplate kind each line's wording names (``None``: no cue), boxes included."""
+    return [c.kind for c in _cues(lines)]
+
+
 def _viterbi(scores: Sequence[float]) -> list[bool]:
     """Best body/boilerplate labelling: maximise summed scores minus switching costs."""
     # State 0 = boilerplate (score 0), state 1 = body (score s).
@@ -410,12 +415,28 @@ def _is_subheading(line: str) -> bool:
     )
 
 
-def classify(lines: Sequence[str]) -> list[BlockKind]:
-    """The kind of every line (already joined into paragraphs), in order."""
+BodyModel = Callable[[Sequence[str], Sequence[bool]], list[bool] | None]
+"""Decides body-or-not for every line, given the lines and which of them carry a cue;
+``None`` when it has no say (the rules below decide)."""
+
+
+def classify(lines: Sequence[str], body_model: BodyModel | None = None) -> list[BlockKind]:
+    """The kind of every line (already joined into paragraphs), in order.
+
+    Body-or-not comes from ``body_model`` when given (the plain-text path's fitted
+    model: cues are one of its inputs, and a line it calls body stays body whatever its
+    wording), else from the cues and shapes above; the cues then name the kinds of the
+    lines that are not body, and the sequence pass names the rest.
+    """
     if not lines:
         return []
     cues = _cues(lines)
-    body = _viterbi([c.score for c in cues])
+    decided = None if body_model is None else body_model(lines, [c.kind is not None for c in cues])
+    if decided is None:
+        body = _viterbi([c.score for c in cues])
+    else:
+        body = decided
+        cues = [_Cue(c.score, None) if b else c for b, c in zip(body, cues, strict=True)]
     if not any(body):
         # Too little prose to pay for leaving the boilerplate (a short note between a
         # menu and a footer): the sentences are the body. A text with no sentence at
@@ -427,6 +448,12 @@ def classify(lines: Sequence[str]) -> list[BlockKind]:
         if not any(body):
             return [c.kind or BlockKind.BODY for c in cues]
     body = [b and c.kind is None for b, c in zip(body, cues, strict=True)]
+    if decided is not None:
+        # A heading cannot open the body: a short unpunctuated line before the first
+        # paragraph is the page's title (then named headline below), not a sub-heading.
+        first = next((i for i, b in enumerate(body) if b), None)
+        if first is not None and _is_subheading(lines[first]):
+            body[first] = False
     first_body = next((i for i, b in enumerate(body) if b), len(lines))
     last_body = max((i for i, b in enumerate(body) if b), default=-1)
     kinds: list[BlockKind] = []

@@ -254,10 +254,10 @@ def _mark_appended_story(lines: Sequence[str], kinds: list[BlockKind]) -> None:
     ]
     total = sum(words)
     for i in separators:
-        if 2 * sum(words[:i]) >= total > 0 and _starts_story(lines, kinds, i):
-            title = _title(kinds, i)
+        story = _appended_story(lines, kinds, i) if 2 * sum(words[:i]) >= total > 0 else []
+        if story:
             for k in range(i + 1, len(kinds)):
-                if kinds[k] in _ARTICLE_LIKE or k == title:
+                if kinds[k] in _ARTICLE_LIKE or k in story:
                     kinds[k] = BlockKind.OTHER_STORY
             return
 
@@ -274,23 +274,36 @@ def _title(kinds: Sequence[BlockKind], separator: int) -> int | None:
     )
 
 
-def _starts_story(lines: Sequence[str], kinds: Sequence[BlockKind], separator: int) -> bool:
-    """Whether what follows the separator reads as another article: a title-like line,
-    then body framed as an article's start or on other matters."""
+def _appended_story(lines: Sequence[str], kinds: Sequence[BlockKind], separator: int) -> list[int]:
+    """The title and prose of another article after the separator (empty when what
+    follows does not read as one): a title-like line, then body framed as an article's
+    start or on other matters. The body model may already have taken that prose for
+    boilerplate by position (related links): it counts as the story's body all the
+    same, so it is named for what it is."""
     title = _title(kinds, separator)
     if title is None or not _title_like(lines[title]):
-        return False
-    after = [k for k in range(title + 1, len(kinds)) if kinds[k] is BlockKind.BODY]
+        return []
+    after = [
+        k
+        for k in range(title + 1, len(kinds))
+        if kinds[k] is BlockKind.BODY or (kinds[k] in _GUESSED and _prose_sentence(lines[k]))
+    ]
     if not after:
-        return False
+        return []
     framed = any(kinds[k] in _FRAMING for k in range(separator + 1, after[0])) or bool(
         DATELINE.match(lines[after[0]])
     )
-    if framed:
-        return True
-    before = _content_words(lines[k] for k in range(separator) if kinds[k] is BlockKind.BODY)
-    words = _content_words(lines[k] for k in after)
-    return bool(words) and len(words & before) < OTHER_STORY_OVERLAP * len(words)
+    if not framed:
+        before = _content_words(lines[k] for k in range(separator) if kinds[k] is BlockKind.BODY)
+        words = _content_words(lines[k] for k in after)
+        if not words or len(words & before) >= OTHER_STORY_OVERLAP * len(words):
+            return []
+    return [title, *after]
+
+
+def _prose_sentence(line: str) -> bool:
+    """A line of at least six words that ends like a sentence."""
+    return line.count(" ") >= 5 and bool(_SENTENCE_END.search(line))
 
 
 def _content_words(lines: Iterable[str]) -> set[str]:

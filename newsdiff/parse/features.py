@@ -1,0 +1,307 @@
+"""Shallow text features of each line of a page, for the body model (:mod:`newsdiff.parse.model`).
+
+The features are those of boilerpipe and jusText, in any language: length, share of
+stop words (the page's language is the stop list with the most hits), shares of
+digits, capitals and punctuation, sentence punctuation, link-, date- and markup-like
+tokens, repeated lines; then the same seen from the page (length against the page's
+longest line, stop-word share against the page's long lines, position) and from the
+neighbours (the lines ±3 around, and means over windows of ±3 and ±10 lines).
+
+The second stage (:func:`stage2_rows`) adds what the first stage thinks of the
+neighbourhood: the neighbours' body probabilities, their means over windows, and
+where the line stands against the page's largest block of likely-body lines.
+
+Pure Python with no dependency, so the shipped model runs anywhere; the training
+script (``tools/train_body_model.py``) calls these same functions.
+
+The stop lists (``stopwords.json``) are the 100 most frequent alphabetic words of 42
+languages in wordfreq's word lists (Robyn Speer, MIT licence; its data CC BY-SA 4.0).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+BASE_NAMES = (
+    "log_chars",
+    "log_words",
+    "mean_word_len",
+    "stop_share",
+    "digit_share",
+    "allcaps_share",
+    "punct_share",
+    "sentence_end",
+    "colon_end",
+    "ellipsis_end",
+    "starts_upper",
+    "starts_lower",
+    "bullet",
+    "log_sentences",
+    "commas_per_word",
+    "urlish",
+    "separators_per_word",
+    "markup",
+    "dateish",
+    "log_repeats",
+    "titlecase_share",
+    "copyright",
+    "alpha_share",
+    "cue",
+)
+"""One value per line, in this order (see :func:`base_features`)."""
+
+# Features whose neighbours and window means stage 1 also sees.
+_CONTEXT = (0, 1, 3, 7, 10, 11, 13, 16, 20, 23)
+_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_RADII = (3, 10)
+_STAGE2_RADII = (2, 5, 10, 25)
+_LONG_LINE = math.log1p(80)
+_MISSING = -1.0  # a neighbour beyond the page's first or last line
+_LOGIT_CAP = 5.0
+BLOCK_GAP = 3
+"""Likely-boilerplate lines a block of likely-body lines may hold before it ends."""
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)\]]*$")
+_SENTENCE_INNER = re.compile(r"[.!?。！？]['\"”’»)\]]*\s+\S")
+# Searched in the lower-cased line (faster than a case-insensitive search).
+_URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
+_SEPARATORS = re.compile(r"[|»›·•/>«‹<]")
+_MARKUP = re.compile(r"[<>{}=\\]|data:|\.(?:png|jpe?g|gif|webp|svg)\b")
+_DATEISH = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+_BULLET = re.compile(r"^([•▪◦‣●■□➤►\-*–·]|\d{1,2}[.)])\s")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}")
+
+
+@cache
+def _stop_words() -> tuple[tuple[str, ...], dict[str, int]]:
+    """The languages, and for each stop word the bit set of languages it belongs to."""
+    raw = resources.files("newsdiff.parse").joinpath("stopwords.json").read_text("utf-8")
+    lists: dict[str, list[str]] = json.loads(raw)
+    languages = tuple(sorted(lists))
+    masks: dict[str, int] = {}
+    for bit, language in enumerate(languages):
+        for word in lists[language]:
+            masks[word] = masks.get(word, 0) | (1 << bit)
+    return languages, masks
+
+
+def _language_mask(words_per_line: Sequence[Sequence[str]], masks: dict[str, int]) -> int:
+    """The bit of the stop list with the most hits on the page (0 when none hits)."""
+    hits: Counter[int] = Counter()
+    for words in words_per_line:
+        for word in words:
+            mask = masks.get(word)
+            if mask:
+                hits[mask] += 1
+    per_bit: Counter[int] = Counter()
+    for mask, count in hits.items():
+        bit = 0
+        while mask:
+            if mask & 1:
+                per_bit[bit] += count
+            mask >>= 1
+            bit += 1
+    if not per_bit:
+        return 0
+    best = min(per_bit, key=lambda b: (-per_bit[b], b))  # ties: the first language
+    return 1 << best
+
+
+def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float]]:
+    """:data:`BASE_NAMES` of the lines, one list per feature; ``cues[i]`` says whether
+    the wording rules of :mod:`newsdiff.parse.kinds` name line ``i`` a boilerplate kind
+    (one input among many)."""
+    _, masks = _stop_words()
+    stripped = [line.strip() for line in lines]
+    words_per_line = [_WORD.findall(s) for s in stripped]
+    lowered = [[w.lower() for w in words] for words in words_per_line]
+    language = _language_mask(lowered, masks)
+    repeats = Counter(stripped)
+    rows: list[list[float]] = []
+    for s, words, low, cue in zip(stripped, words_per_line, lowered, cues, strict=True):
+        n_words = len(words)
+        n_chars = len(s)
+        nonspace = n_chars - s.count(" ")
+        digits = sum(len(w) for w in words if w.isdigit())
+        letters = sum(len(w) for w in words) - digits
+        allcaps = sum(1 for w in words if w.isupper())
+        titles = sum(1 for w in words if w[0].isupper())
+        stop = sum(1 for w in low if masks.get(w, 0) & language) if language else 0
+        per_word = 1.0 / n_words if n_words else 0.0
+        per_char = 1.0 / nonspace if nonspace else 0.0
+        first = s[:1]
+        folded = s.lower()
+        rows.append(
+            [
+                math.log1p(n_chars),
+                math.log1p(n_words),
+                (letters + digits) * per_word,
+                stop * per_word,
+                digits * per_char,
+                allcaps * per_word,
+                (nonspace - letters - digits) * per_char,
+                1.0 if _SENTENCE_END.search(s) else 0.0,
+                1.0 if s.endswith(":") else 0.0,
+                1.0 if s.endswith(("…", "...")) else 0.0,
+                1.0 if first.isupper() else 0.0,
+                1.0 if first.islower() else 0.0,
+                1.0 if _BULLET.match(s) else 0.0,
+                math.log1p(len(_SENTENCE_INNER.findall(s))),
+                s.count(",") * per_word,
+                1.0 if _URLISH.search(folded) else 0.0,
+                len(_SEPARATORS.findall(s)) / (n_words + 1),
+                1.0 if _MARKUP.search(folded) else 0.0,
+                1.0 if digits and _DATEISH.search(s) else 0.0,
+                math.log1p(repeats[s] - 1),
+                titles * per_word,
+                1.0 if _COPYRIGHT.search(folded) else 0.0,
+                letters * per_char,
+                1.0 if cue else 0.0,
+            ]
+        )
+    return [list(column) for column in zip(*rows, strict=True)] or [[] for _ in BASE_NAMES]
+
+
+def _window_means(values: Sequence[float], radius: int) -> list[float]:
+    """Mean of each value's neighbours within ``radius`` (the value itself left out)."""
+    n = len(values)
+    prefix = [0.0, *itertools.accumulate(values)]
+    his = [min(n, i + radius + 1) for i in range(n)]
+    los = [max(0, i - radius) for i in range(n)]
+    return [
+        (prefix[hi] - prefix[lo] - v) / max(1, hi - lo - 1)
+        for v, lo, hi in zip(values, los, his, strict=True)
+    ]
+
+
+def _shifted(values: list[float], offset: int, fill: float) -> list[float]:
+    """``out[i] = values[i + offset]``, ``fill`` beyond either end."""
+    n = len(values)
+    if offset > 0:
+        return values[offset:] + [fill] * min(n, offset)
+    return [fill] * min(n, -offset) + values[: max(0, n + offset)]
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def stage1_columns(base: Sequence[list[float]]) -> list[list[float]]:
+    """Stage-1 inputs, one list per input (``base`` is :func:`base_features` by column):
+    each line's features, seen alone, against the page, and among its neighbours."""
+    n = len(base[0])
+    chars, stops = base[0], base[3]
+    median, longest = _median(chars), max(chars)
+    rank = [0.0] * n
+    for position, i in enumerate(sorted(range(n), key=chars.__getitem__)):
+        rank[i] = position / max(1, n - 1)
+    long_stops = [s for c, s in zip(chars, stops, strict=True) if c >= _LONG_LINE]
+    long_stop = sum(long_stops) / len(long_stops) if long_stops else 0.0
+    columns = list(base)
+    columns += (
+        [c - median for c in chars],
+        [c - longest for c in chars],
+        rank,
+        [s - long_stop for s in stops],
+        [median] * n,
+        [len(long_stops) / n] * n,
+        [math.log1p(n)] * n,
+        [i / max(1, n - 1) for i in range(n)],
+    )
+    context = [base[k] for k in _CONTEXT]
+    columns += [_shifted(c, offset, _MISSING) for offset in _OFFSETS for c in context]
+    columns += [_window_means(c, r) for r in _RADII for c in context]
+    return columns
+
+
+def _logit(p: float) -> float:
+    if p <= 0.0:
+        return -_LOGIT_CAP
+    if p >= 1.0:
+        return _LOGIT_CAP
+    return max(-_LOGIT_CAP, min(_LOGIT_CAP, math.log(p / (1.0 - p))))
+
+
+def _largest_block(probs: Sequence[float], chars: Sequence[float]) -> tuple[int, int, float]:
+    """The run of likely-body lines (gaps of up to :data:`BLOCK_GAP` lines allowed) with
+    the most characters: its start, end (exclusive) and character count."""
+    best = (0, 0, 0.0)
+    n = len(probs)
+    i = 0
+    while i < n:
+        if probs[i] < 0.5:
+            i += 1
+            continue
+        mass, last, gap, k = 0.0, i, 0, i
+        while k < n:
+            if probs[k] >= 0.5:
+                mass += chars[k]
+                last, gap = k, 0
+            else:
+                gap += 1
+                if gap > BLOCK_GAP:
+                    break
+            k += 1
+        if mass > best[2]:
+            best = (i, last + 1, mass)
+        i = last + 1
+    return best
+
+
+def _distances(probs: Sequence[float]) -> tuple[list[float], list[float]]:
+    """log(1 + lines) to the nearest likely-body line before and after each line (capped)."""
+    n = len(probs)
+    cap = 50
+    before = [cap] * n
+    after = [cap] * n
+    last = -1
+    for i in range(n):
+        if last >= 0:
+            before[i] = min(cap, i - last)
+        if probs[i] >= 0.5:
+            last = i
+    last = -1
+    for i in range(n - 1, -1, -1):
+        if last >= 0:
+            after[i] = min(cap, last - i)
+        if probs[i] >= 0.5:
+            last = i
+    return [math.log1p(b) for b in before], [math.log1p(a) for a in after]
+
+
+def stage2_columns(
+    probs: list[float], base: Sequence[list[float]], stage1: Sequence[list[float]]
+) -> list[list[float]]:
+    """Stage-2 inputs: the stage-1 inputs plus the stage-1 probabilities around the line
+    and where it stands against the largest block of likely-body lines."""
+    n = len(probs)
+    logits = [_logit(p) for p in probs]
+    chars = [math.expm1(c) for c in base[0]]
+    start, end, mass = _largest_block(probs, chars)
+    before, after = _distances(probs)
+    columns = list(stage1)
+    columns.append(logits)
+    columns += [_shifted(logits, offset, -_LOGIT_CAP) for offset in _OFFSETS]
+    columns += [_window_means(probs, r) for r in _STAGE2_RADII]
+    columns += (
+        [1.0 if start <= i < end else 0.0 for i in range(n)],
+        [math.log1p(start - i if i < start else max(0, i - end + 1)) for i in range(n)],
+        [1.0 if i < start else 0.0 for i in range(n)],
+        [mass / (sum(chars) or 1.0)] * n,
+        [math.log1p(end - start)] * n,
+        before,
+        after,
+        [0.0, *itertools.accumulate(probs[:-1], max)],
+        [*reversed(list(itertools.accumulate(reversed(probs[1:]), max))), 0.0],
+    )
+    return columns

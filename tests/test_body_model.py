@@ -1,0 +1,101 @@
+"""The plain-text body model: its features, its tree evaluation, and what parse makes of it."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdiff import parse
+from newsdiff.models import BlockKind
+from newsdiff.parse import features, model
+from newsdiff.parse.lines import paragraphs
+
+GERMAN_PAGE = """Startseite
+Politik
+Wirtschaft
+Sport
+Kultur
+Suche
+Anmelden
+Stadtrat beschließt neuen Radweg am Hafen
+Von Anna Berger
+Der Stadtrat hat am Dienstagabend mit großer Mehrheit beschlossen, dass entlang der Hafenstraße ein neuer Radweg gebaut wird. Die Arbeiten sollen im Frühjahr beginnen und bis zum Herbst abgeschlossen sein.
+Nach Angaben der Verwaltung kostet das Vorhaben rund 1,2 Millionen Euro, von denen das Land etwa die Hälfte übernimmt. Die Opposition hatte eine günstigere Variante gefordert, konnte sich damit aber nicht durchsetzen.
+Anwohner hatten sich in den vergangenen Monaten immer wieder über gefährliche Situationen an der Kreuzung beschwert. Eine Bürgerinitiative sammelte mehr als 3000 Unterschriften für den Umbau.
+Die Bürgermeisterin sprach nach der Abstimmung von einem wichtigen Schritt für die Verkehrswende in der Stadt und kündigte weitere Projekte an.
+Mehr zum Thema
+Neue Buslinie ab Montag
+Parkgebühren steigen
+Impressum
+Datenschutz
+Kontakt
+"""
+
+
+def test_a_german_article_is_found_between_menu_and_footer() -> None:
+    article = parse(GERMAN_PAGE)
+    body = [b.text for b in article.blocks if b.is_body]
+    assert len(body) == 4
+    assert body[0].startswith("Der Stadtrat hat am Dienstagabend")
+    assert body[-1].startswith("Die Bürgermeisterin")
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["Startseite"].is_boilerplate
+    assert kinds["Impressum"].is_boilerplate
+    assert kinds["Stadtrat beschließt neuen Radweg am Hafen"] is BlockKind.HEADLINE
+
+
+def test_a_forest_goes_left_on_less_or_equal() -> None:
+    # One tree: x[1] <= 0.5 → leaf -2, else leaf +2; baseline 0.
+    forest = model.Forest(
+        0.0, (0,), (1, -1, -1), (0.5, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, -2.0, 2.0)
+    )
+    probs = model.probabilities(forest.scorer(), [[9.0, 9.0, 9.0], [0.4, 0.5, 0.6]])
+    expected = [1 / (1 + math.exp(2)), 1 / (1 + math.exp(2)), 1 / (1 + math.exp(-2))]
+    assert probs == expected
+
+
+def test_features_have_one_value_per_line_and_name() -> None:
+    lines = ["Home | News", "The council met on Monday, and it voted.", "© 2024 Example", ""]
+    base = features.base_features(lines, [False, False, True, False])
+    assert len(base) == len(features.BASE_NAMES)
+    assert all(len(column) == len(lines) for column in base)
+    named = dict(zip(features.BASE_NAMES, (column[1] for column in base), strict=True))
+    assert named["sentence_end"] == 1.0
+    assert named["stop_share"] > 0.3
+    assert base[features.BASE_NAMES.index("copyright")][2] == 1.0
+    assert base[features.BASE_NAMES.index("cue")] == [0.0, 0.0, 1.0, 0.0]
+    stage1 = features.stage1_columns(base)
+    stage2 = features.stage2_columns([0.1, 0.9, 0.2, 0.1], base, stage1)
+    assert all(len(column) == len(lines) for column in stage1 + stage2)
+    assert len(stage2) > len(stage1)
+
+
+text_lines = st.lists(
+    st.text(
+        alphabet=st.characters(
+            whitelist_categories=("L", "N", "P", "S", "Zs"), blacklist_characters="<"
+        ),
+        max_size=80,
+    ),
+    max_size=30,
+)
+
+
+@given(text_lines)
+def test_every_line_gets_one_probability(lines: list[str]) -> None:
+    probs = model.body_probabilities(lines, [False] * len(lines))
+    assert len(probs) == len(lines)
+    assert all(0.0 <= p <= 1.0 for p in probs)
+    assert probs == model.body_probabilities(lines, [False] * len(lines))
+
+
+@given(text_lines)
+def test_parse_keeps_every_line_in_exactly_one_block(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    if not text.strip():
+        return
+    article = parse(text)
+    expected = [p.text for p in paragraphs(text)]
+    assert [b.source for b in article.blocks] == expected
