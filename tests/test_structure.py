@@ -400,3 +400,28 @@ def test_every_line_is_in_exactly_one_block(lines: list[str], sep: str) -> None:
     assert _no_space("".join(b.source for b in blocks)) == _no_space(text)
     starts = [b.line for b in blocks]
     assert starts == sorted(set(starts))
+
+
+def _as_page(text: str, article: bool = False) -> str:
+    """The lines of ``text`` as a saved web page, one paragraph each (inside
+    ``<article>`` when ``article``)."""
+    body = "".join(f"<p>{line}</p>" for line in text.strip().splitlines())
+    body = f"<article>{body}</article>" if article else body
+    return f"<html><head><title>Northland Gazette</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("page", [NOT_FOUND, PAYWALL, COOKIE_WALL, GERMAN_COOKIE_WALL])
+def test_a_saved_page_without_article_text_is_no_body(page: str) -> None:
+    pytest.importorskip("trafilatura")
+    html = _as_page(page)
+    assert not newsdiff.parse(html).paragraphs
+    with pytest.raises(NoBodyError, match=r"'new' version has no article text"):
+        newsdiff.compare(WIRE, html)
+
+
+def test_a_saved_article_beside_a_cookie_notice_keeps_its_body() -> None:
+    pytest.importorskip("trafilatura")
+    html = _as_page(f"{HEADLINE}\n{LEDE}\n{SMOKE}\n{OWNER}\n{CHIEF}", article=True)
+    notice = COOKIE_WALL.splitlines()[1]
+    html = html.replace("<body>", f"<body><div class='consent'><p>{notice}</p></div>")
+    assert [p.text for p in newsdiff.parse(html).paragraphs][-3:] == [SMOKE, OWNER, CHIEF]

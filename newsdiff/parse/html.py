@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdiff.errors import EmptyInputError, ExtraMissingError, InputError
 from newsdiff.models import Article, Block, BlockKind, Metadata
+from newsdiff.parse import structure
 from newsdiff.parse.html_article import article_verdicts, prose_left_out
 from newsdiff.parse.html_coverage import Alignment, Unit, align, units
 from newsdiff.parse.html_meta import page_facts
@@ -288,6 +289,20 @@ def _find_headline(blocks: list[Block], title: str | None) -> list[Block]:
 # --- putting it together --------------------------------------------------------------------
 
 
+def _without_article_if_none(blocks: list[Block]) -> list[Block]:
+    """An error page, a paywall or a cookie wall has no article text of its own: its
+    would-be body is relabelled by the same structural rule as in plain text, so that
+    ``compare`` raises :class:`~newsdiff.NoBodyError` for it. The rule for a body with
+    no sentence (a menu, in plain text) stays out: in a page's markup, the article
+    extraction already told a list article or a recipe from a menu."""
+    kinds = [b.kind for b in blocks]
+    structure.mark_page_without_article([b.text for b in blocks], kinds, menus=False)
+    return [
+        b if b.kind is kind else b.model_copy(update={"kind": kind})
+        for b, kind in zip(blocks, kinds, strict=True)
+    ]
+
+
 def parse_html(text: str) -> Article:
     """Parse an article page's HTML into labelled blocks and metadata.
 
@@ -336,6 +351,7 @@ def parse_html(text: str) -> Article:
         ],
         facts.title,
     )
+    blocks = _without_article_if_none(blocks)
     blocks, dateline = split_dateline(blocks)
 
     def first(kind: BlockKind) -> str | None:

@@ -183,7 +183,7 @@ def apply(lines: Sequence[str], kinds: list[BlockKind]) -> list[BlockKind]:
             kinds[after] = BlockKind.HEADLINE
     _mark_appended_story(lines, kinds)
     _find_headline(lines, kinds)
-    _mark_page_without_article(lines, kinds)
+    mark_page_without_article(lines, kinds)
     return kinds
 
 
@@ -354,11 +354,13 @@ def _is_notice(line: str) -> bool:
     return found > 0 and found * NOTICE_WORDS >= line.count(" ") + 1
 
 
-def _mark_page_without_article(lines: Sequence[str], kinds: list[BlockKind]) -> None:
+def mark_page_without_article(
+    lines: Sequence[str], kinds: list[BlockKind], *, menus: bool = True
+) -> None:
     """Relabel the body of a page that has no article text of its own: only notices
     about the page (an error, a paywall, a consent request) with under
-    :data:`ARTICLE_MIN_WORDS` words of other prose, or no sentence at all among other
-    boilerplate (a menu, a list of headlines)."""
+    :data:`ARTICLE_MIN_WORDS` words of other prose, or (with ``menus``) no sentence at
+    all among other boilerplate (a menu, a list of headlines)."""
     body = [i for i, kind in enumerate(kinds) if kind in _ARTICLE_LIKE]
     prose = 0
     notices = sentence = False
@@ -375,7 +377,7 @@ def _mark_page_without_article(lines: Sequence[str], kinds: list[BlockKind]) -> 
     if notices:
         for i in body:
             kinds[i] = BlockKind.COOKIE if "cookie" in lines[i].casefold() else BlockKind.WIDGET
-    elif not sentence and len(body) < len(kinds):
+    elif menus and not sentence and len(body) < len(kinds):
         for i in body:
             few = len(_WORD.findall(lines[i])) <= 3
             kinds[i] = BlockKind.SECTION_LABEL if few else BlockKind.RELATED
