@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.cdp_browser import Browser, Page, chromium
+from tests.cdp_browser import Browser, Page
 from tests.conftest import ROOT
 
 # The modules whose names make the public API; the reference has a page for each.
@@ -175,22 +175,6 @@ SIDE_BY_SIDE = """(() => {
     text: view.innerText,
   };
 })()"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if chromium() is None:
-        pytest.skip("chromium is not installed")
-    with Browser() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = os.environ.get("NEWSDIFF_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("site-screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _open(browser: Browser, site: Path, page: str, shots: Path) -> Page:
