@@ -116,7 +116,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_the_site_has_every_page_of_the_nav(site: Path) -> None:
+def test_the_site_has_its_pages_and_figures(site: Path) -> None:
     pages = [
         "index.html",
         "tutorial/index.html",
