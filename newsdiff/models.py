@@ -175,6 +175,8 @@ class BlockKind(StrEnum):
 
     @property
     def is_boilerplate(self) -> bool:
+        """Whether blocks of this kind are left out of the comparison (every kind but
+        ``body`` and ``subheading``)."""
         return self not in (BlockKind.BODY, BlockKind.SUBHEADING)
 
 
@@ -196,10 +198,12 @@ class Block(_Model):
 
     @property
     def is_body(self) -> bool:
+        """Whether the block is a paragraph of article text (not a sub-heading)."""
         return self.kind is BlockKind.BODY
 
     @property
     def is_boilerplate(self) -> bool:
+        """Whether the block is boilerplate: kept in the article, never compared."""
         return self.kind.is_boilerplate
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
@@ -258,6 +262,7 @@ class Article(_Model):
 
     @property
     def boilerplate(self) -> tuple[Block, ...]:
+        """The boilerplate blocks, in reading order: everything that is not a paragraph."""
         return tuple(b for b in self.blocks if b.is_boilerplate)
 
 
@@ -274,9 +279,14 @@ class ChangeKind(StrEnum):
 
 
 class SpanOp(StrEnum):
+    """What a span of a word diff is: text both sides share, or text only one has."""
+
     EQUAL = "equal"
+    """In both paragraphs."""
     INSERT = "insert"
+    """Only in the version's paragraph (``change.new``)."""
     DELETE = "delete"
+    """Only in the canonical's paragraph (``change.old``)."""
 
 
 class EditClass(StrEnum):
@@ -304,9 +314,14 @@ class EditClass(StrEnum):
 
 
 class EditAction(StrEnum):
+    """What an edit does to the text."""
+
     ADDED = "added"
+    """Words inserted where there were none (or a whole paragraph added)."""
     REMOVED = "removed"
+    """Words deleted and nothing put in their place (or a whole paragraph removed)."""
     REPLACED = "replaced"
+    """Words deleted and others inserted in their place."""
 
 
 class Span(_Model):
@@ -461,10 +476,12 @@ class Change(_Model):
 
     @property
     def words_inserted(self) -> int:
+        """How many words the version's side inserts (in ``insert`` spans)."""
         return sum(_count_words(s.text) for s in self.spans if s.op is SpanOp.INSERT)
 
     @property
     def words_deleted(self) -> int:
+        """How many words the version's side deletes (in ``delete`` spans)."""
         return sum(_count_words(s.text) for s in self.spans if s.op is SpanOp.DELETE)
 
 

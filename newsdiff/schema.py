@@ -40,10 +40,13 @@ def json_schema(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def schema_text(model: type[BaseModel]) -> str:
+    """:func:`json_schema` as the text of a schema file: indented, keys sorted."""
     return json.dumps(json_schema(model), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m newsdiff.schema [FOLDER]``: write the schema files into FOLDER
+    (``docs`` by default)."""
     args = list(sys.argv[1:] if argv is None else argv)
     folder = Path(args[0] if args else "docs")
     for name, model in MODELS.items():

@@ -3,7 +3,6 @@ every unusable record skipped and counted."""
 
 from __future__ import annotations
 
-import doctest
 import json
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ import pytest
 pytest.importorskip("warcio")
 pytest.importorskip("trafilatura")
 
-from newsdiff.archive import WarcCorpus, WarcTally, read_warc, urls, warc
+from newsdiff.archive import WarcCorpus, WarcTally, read_warc
 from newsdiff.archive.capture import drop_repeats, version_names
 from newsdiff.archive.urls import canonical_link, url_key
 from newsdiff.cli import main
@@ -276,12 +275,6 @@ def test_public_names() -> None:
         "wayback_captures",
         "wayback_story",
     ]
-
-
-@pytest.mark.parametrize("module", [urls, warc])
-def test_doctests(module: object) -> None:
-    failed, _ = doctest.testmod(module)  # type: ignore[arg-type]
-    assert failed == 0
 
 
 def test_benchmark_reads_every_input_format(tmp_path: Path) -> None:

@@ -7,8 +7,6 @@ to ``$NEWSDIFF_SCREENSHOTS`` when set, else to pytest's temporary folder.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,20 +42,6 @@ OVERFLOW = """(() => ({
       e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
            && !e.closest('.nd-scroll')).length,
 }))()"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with Browser() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = os.environ.get("NEWSDIFF_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _open(browser: Browser, shots: Path, name: str, html: str, *, dark: bool = False) -> Page:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import doctest
 import gzip
 import json
 import subprocess
@@ -28,15 +27,11 @@ from newsdiff.corpus import (
     collate_corpus,
     collate_story,
     edit_classes,
-    formats,
-    frames,
-    job,
     open_corpus,
     output,
     records,
     run_corpus,
     story_input,
-    synthetic,
     synthetic_stories,
     write_jsonl,
 )
@@ -388,14 +383,6 @@ def test_command_usage_errors(tmp_path: Path) -> None:
 
 
 # --- docs and the synthetic corpus ----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "module", [newsdiff.corpus, formats, job, records, output, frames, synthetic]
-)
-def test_doctests(module: object) -> None:
-    failed, _ = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)  # type: ignore[arg-type]
-    assert failed == 0
 
 
 def test_synthetic_corpus_is_deterministic() -> None:

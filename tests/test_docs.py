@@ -1,11 +1,12 @@
 """The documentation runs: every Python code block of the pages in DOCS.
 
 The blocks of one page run in order in one namespace (a block may use the names an
-earlier block made), with ``__name__ == "__main__"``, in a fresh temporary folder, so a
-page reads like a session a user could type. A block whose first line is a comment
-``# needs: …`` needs something the tests do not have (a file of your own, a cluster, the
-network); it is skipped, and the comment tells the reader what it needs. To cover
-another page, add it to DOCS.
+earlier block made), with ``__name__ == "__main__"``, in a fresh temporary folder that
+holds the repository's ``examples/`` (as a clone's root does), so a page reads like a
+session a user could type. A fence may be indented inside a list item. A block whose
+first line is a comment ``# needs: …`` needs something the tests do not have (a file of
+your own, a cluster, the network); it is skipped, and the comment tells the reader what
+it needs. To cover another page, add it to DOCS.
 
 Below, one test for each promise of the docs that a newcomer relies on.
 """
@@ -13,6 +14,7 @@ Below, one test for each promise of the docs that a newcomer relies on.
 from __future__ import annotations
 
 import re
+import textwrap
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +28,12 @@ from tests.conftest import ROOT
 
 DOCS = [
     ROOT / "README.md",
-    *sorted((ROOT / "docs").glob("*.md")),
+    *sorted((ROOT / "docs").rglob("*.md")),
     ROOT / "examples" / "corpus" / "README.md",
 ]
 NEEDS = "# needs:"
-_FENCE = re.compile(r"^```python\n(.*?)^```", re.M | re.S)
+# An indented fence (in a list item) has its code dedented by as much.
+_FENCE = re.compile(r"^( *)```python\n(.*?)^\1```", re.M | re.S)
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class CodeBlock:
 def code_blocks(page: Path) -> list[CodeBlock]:
     text = page.read_text(encoding="utf-8")
     return [
-        CodeBlock(page, text.count("\n", 0, match.start()) + 1, match.group(1))
+        CodeBlock(page, text.count("\n", 0, match.start()) + 1, textwrap.dedent(match.group(2)))
         for match in _FENCE.finditer(text)
     ]
 
@@ -84,7 +87,12 @@ def test_code_block_runs(
 ) -> None:
     if block.needs:
         pytest.skip(f"needs {block.needs}")
-    session = _sessions.setdefault(block.page, _Session(tmp_path_factory.mktemp("docs")))
+    if block.page not in _sessions:
+        folder = tmp_path_factory.mktemp("docs")
+        # The pages speak from the root of a clone, where examples/ is.
+        (folder / "examples").symlink_to(ROOT / "examples")
+        _sessions[block.page] = _Session(folder)
+    session = _sessions[block.page]
     blocks = code_blocks(block.page)
     # Run the page's earlier blocks first when this one is run alone (-k).
     for earlier in blocks[session.done : blocks.index(block) + 1]:
@@ -156,3 +164,19 @@ def test_the_corpus_example_reads_back_a_collated_story(
     exec(compile(block.code, block.name, "exec"), namespace)
     assert isinstance(namespace["story"], newsdiff.Story)
     assert "EmptyInputError" in capsys.readouterr().out
+
+
+def test_readme_links_the_pages_of_the_site() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pages = [page.relative_to(ROOT).as_posix() for page in (ROOT / "docs").rglob("*.md")]
+    # The reference's module pages are reached from its index; the alignment-quality
+    # page shows the README's own section.
+    linked_elsewhere = {"docs/quality.md"}
+    unlinked = [
+        page
+        for page in pages
+        if f"]({page}" not in readme
+        and page not in linked_elsewhere
+        and not (page.startswith("docs/reference/") and page != "docs/reference/index.md")
+    ]
+    assert not unlinked, f"README does not link {unlinked}"

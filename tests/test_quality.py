@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import re
 from pathlib import Path
 
@@ -73,8 +72,3 @@ def test_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert "the built-in story only" in out
     assert re.search(r"\| newsdiff \| 63 \| 0 \| 0 \| 1\.000 \| 1\.000 \| 1\.000 \| 1\.000 \|", out)
     assert out.count("| lines-difflib |") == 1
-
-
-def test_doctests() -> None:
-    failed, attempted = doctest.testmod(newsdiff.quality)
-    assert (failed, attempted > 0) == (0, True)

@@ -445,7 +445,7 @@ def wayback_story(
     :func:`wayback_captures`.
 
     >>> story = wayback_story("https://example.org/news/story", limit=20)  # doctest: +SKIP
-    >>> story                      # in a notebook: the heat map, then every version
+    >>> story  # in a notebook: the heat map, then every version          # doctest: +SKIP
     """
     found = wayback_captures(url, **options)
     if not found.captures:

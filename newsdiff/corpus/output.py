@@ -64,6 +64,8 @@ class ChangeRow(NamedTuple):
 
 
 CHANGE_COLUMNS: tuple[str, ...] = ChangeRow._fields
+"""The columns of ``changes.csv``, ``changes.parquet`` and the DataFrames of
+:mod:`newsdiff.corpus.frames`, in order: one row per change."""
 
 
 def edit_classes(change: Change) -> tuple[str, ...]:

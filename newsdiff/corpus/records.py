@@ -71,6 +71,7 @@ class StoryRecord(_Model):
 
     @property
     def ok(self) -> bool:
+        """Whether the story was collated (``story`` is set and ``error`` is not)."""
         return self.error is None
 
 

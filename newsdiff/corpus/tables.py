@@ -69,7 +69,9 @@ class SpanRow(NamedTuple):
 
 
 STORY_COLUMNS: tuple[str, ...] = StoryTableRow._fields
+"""The columns of ``stories.parquet``, in order: one row per story."""
 SPAN_COLUMNS: tuple[str, ...] = SpanRow._fields
+"""The columns of ``spans.parquet``, in order: one row per span of a change's word diff."""
 
 
 def _arrow() -> tuple[Any, Any]:

@@ -30,6 +30,10 @@ class GoldVersion:
 
 @dataclass(frozen=True)
 class GoldStory:
+    """A story's hand-made gold alignment, as :func:`load` reads it from a folder: the
+    canonical's file, text and lines with their gold entries, and the same for each
+    other version."""
+
     name: str
     canonical_file: str
     canonical_text: str

@@ -11,6 +11,7 @@ from newsdiff.quality.gold import GoldStory, load, stories
 from newsdiff.quality.score import Score, score_story, total
 
 DEMO_STORY = Path(__file__).resolve().parent.parent / "demo" / "harbour-bridge"
+"""The built-in story's folder, with its gold alignment (``gold.json``): always scored."""
 DEFAULT_STORIES = Path("..") / "shared" / "stories"
 
 
@@ -39,6 +40,7 @@ def _heading(story: GoldStory, scores: dict[str, Score]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m newsdiff.quality [--stories DIR]``: print the scores as Markdown."""
     parser = argparse.ArgumentParser(
         prog="python -m newsdiff.quality",
         description="Score paragraph links and boilerplate detection against hand-made "

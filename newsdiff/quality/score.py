@@ -29,6 +29,7 @@ from newsdiff.quality.gold import GoldStory, GoldVersion, gold_lines
 
 NEWSDIFF = "newsdiff"
 SYSTEMS = (NEWSDIFF, *BASELINES)
+"""The names of the systems scored: newsdiff, then the line-diff baselines."""
 LOOSE_RELATIONS = frozenset({"truncated-fragment", "paraphrase", "spun"})
 
 
@@ -41,6 +42,8 @@ class Counts:
     fn: int = 0
 
     def add(self, predicted: Links, gold: Links, unmapped: int = 0) -> None:
+        """Count one story's links, ``predicted`` against ``gold``; ``unmapped`` more
+        predicted links whose ends map to no gold line count as false."""
         self.tp += len(predicted & gold)
         self.fp += len(predicted - gold) + unmapped
         self.fn += len(gold - predicted)
@@ -51,14 +54,17 @@ class Counts:
 
     @property
     def precision(self) -> float:
+        """The share of predicted links that are right (1.0 when none was predicted)."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property
     def recall(self) -> float:
+        """The share of gold links that were found (1.0 when there are none)."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall."""
         wrong = self.fp + self.fn
         return 2 * self.tp / (2 * self.tp + wrong) if self.tp + wrong else 1.0
 

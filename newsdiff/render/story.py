@@ -80,6 +80,8 @@ class StoryView:
         return Measurement(min(40, width), width)
 
     def heat_map(self, width: int) -> Table:
+        """The story table as a grid ``width`` cells wide: one row per paragraph, one
+        column per version, each cell marked with how the version carries it."""
         story = self.story
         names = [v.name for v in story.versions]
         table = Table(box=box.SIMPLE_HEAD, width=width, pad_edge=False, show_edge=False)
@@ -100,6 +102,7 @@ class StoryView:
         return table
 
     def totals(self) -> Table:
+        """One line per revision: its version's name and its significance line."""
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
         grid.add_column()
