@@ -10,8 +10,8 @@ in ``docs/`` are these, and a test checks they still match the models.
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -47,8 +47,14 @@ def schema_text(model: type[BaseModel]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m newsdiff.schema [FOLDER]``: write the schema files into FOLDER
     (``docs`` by default)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    folder = Path(args[0] if args else "docs")
+    parser = argparse.ArgumentParser(
+        prog="python -m newsdiff.schema",
+        description="Write the JSON Schemas of newsdiff's saved models into FOLDER.",
+    )
+    parser.add_argument("folder", nargs="?", default="docs", help="an existing folder (docs)")
+    folder = Path(parser.parse_args(argv).folder)
+    if not folder.is_dir():
+        parser.error(f"{folder} is not a folder")
     for name, model in MODELS.items():
         (folder / name).write_text(schema_text(model), encoding="utf-8")
         print(folder / name)

@@ -42,3 +42,14 @@ def test_written_json_follows_the_shipped_schemas() -> None:
 def test_main_writes_the_schemas(tmp_path: Path) -> None:
     assert schema.main([str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schema.MODELS)
+
+
+def test_command_writes_the_schemas_and_refuses_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert schema.main([str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schema.MODELS)
+    with pytest.raises(SystemExit) as exit_:
+        schema.main([str(tmp_path / "absent")])
+    assert exit_.value.code == 2
+    assert "is not a folder" in capsys.readouterr().err.splitlines()[-1]
