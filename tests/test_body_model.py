@@ -57,14 +57,15 @@ def test_a_forest_goes_left_on_less_or_equal() -> None:
 
 
 def test_features_have_one_value_per_line_and_name() -> None:
-    lines = ["Home | News", "The council met on Monday, and it voted.", "© 2024 Example", ""]
+    lines = ["Home | News", "The council met on Monday, and it voted.", "© 2024 example.com", ""]
     base = features.base_features(lines, [False, False, True, False])
     assert len(base) == len(features.BASE_NAMES)
     assert all(len(column) == len(lines) for column in base)
     named = dict(zip(features.BASE_NAMES, (column[1] for column in base), strict=True))
     assert named["sentence_end"] == 1.0
     assert named["stop_share"] > 0.3
-    assert base[features.BASE_NAMES.index("copyright")][2] == 1.0
+    assert base[features.BASE_NAMES.index("urlish")] == [0.0, 0.0, 1.0, 0.0]
+    assert base[features.BASE_NAMES.index("separators_per_word")][0] == 1 / 3
     assert base[features.BASE_NAMES.index("cue")] == [0.0, 0.0, 1.0, 0.0]
     stage1 = features.stage1_columns(base)
     stage2 = features.stage2_columns([0.1, 0.9, 0.2, 0.1], base, stage1)
