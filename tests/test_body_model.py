@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from newsdiff import parse
 from newsdiff.models import BlockKind
 from newsdiff.parse import features, model
+from newsdiff.parse.kinds import classify
 from newsdiff.parse.lines import paragraphs
 
 GERMAN_PAGE = """Startseite
@@ -100,3 +102,25 @@ def test_parse_keeps_every_line_in_exactly_one_block(lines: list[str]) -> None:
     article = parse(text)
     expected = [p.text for p in paragraphs(text)]
     assert [b.source for b in article.blocks] == expected
+
+
+def test_prose_that_ends_the_text_after_the_body_stays_body() -> None:
+    lines = [
+        "Home",
+        "News",
+        "Council votes for a new cycle lane",
+        "The council voted on Tuesday evening to build a cycle lane along the harbour road.",
+        "Work is due to start in the spring and to be finished by the autumn, officials said.",
+        "Residents had complained for months about dangerous crossings near the harbour.",
+        "The mayor called the vote an important step and promised more projects soon.",
+        "“We have waited long enough for this,” one resident said after the meeting ended.",
+    ]
+
+    def doubts_the_end(page: Sequence[str], cues: Sequence[bool]) -> list[bool]:
+        return [i >= 3 and line[-1] == "." and line[0] != "“" for i, line in enumerate(page)]
+
+    kinds = classify(lines, doubts_the_end)
+    assert kinds[-1] is BlockKind.BODY
+    # Boilerplate after it: the doubt stands.
+    kinds = classify([*lines, "Related stories"], doubts_the_end)
+    assert kinds[-2].is_boilerplate

@@ -448,6 +448,7 @@ def classify(lines: Sequence[str], body_model: BodyModel | None = None) -> list[
         first = next((i for i, b in enumerate(body) if b), None)
         if first is not None and _is_subheading(lines[first]):
             body[first] = False
+        _keep_trailing_prose(lines, cues, body)
     first_body = next((i for i, b in enumerate(body) if b), len(lines))
     last_body = max((i for i, b in enumerate(body) if b), default=-1)
     kinds: list[BlockKind] = []
@@ -475,6 +476,20 @@ def classify(lines: Sequence[str], body_model: BodyModel | None = None) -> list[
             kinds.append(BlockKind.SECTION_LABEL if n_words <= 3 else BlockKind.RELATED)
     _mark_other_stories(lines, kinds)
     return kinds
+
+
+def _keep_trailing_prose(
+    lines: Sequence[str], cues: Sequence[BlockKind | None], body: list[bool]
+) -> None:
+    """Prose that ends the text right after the body is body. The model learnt from web
+    pages, which end in a footer, so it doubts the last lines of a text; a copy saved
+    without its page (as crawlers often keep articles) ends in the article itself. Only
+    when every line after the body is a sentence-long line with no cue."""
+    last = max((i for i, b in enumerate(body) if b), default=-1)
+    tail = range(last + 1, len(lines))
+    if last >= 0 and all(cues[i] is None and _shape_score(lines[i]) >= 3.0 for i in tail):
+        for i in tail:
+            body[i] = True
 
 
 def _wordy(line: str) -> bool:
