@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from newsdiff import parse
 from newsdiff.models import BlockKind
 from newsdiff.parse import features, model
+from newsdiff.parse.kinds import classify
 from newsdiff.parse.lines import paragraphs
 
 GERMAN_PAGE = """Startseite
@@ -57,14 +59,15 @@ def test_a_forest_goes_left_on_less_or_equal() -> None:
 
 
 def test_features_have_one_value_per_line_and_name() -> None:
-    lines = ["Home | News", "The council met on Monday, and it voted.", "© 2024 Example", ""]
+    lines = ["Home | News", "The council met on Monday, and it voted.", "© 2024 example.com", ""]
     base = features.base_features(lines, [False, False, True, False])
     assert len(base) == len(features.BASE_NAMES)
     assert all(len(column) == len(lines) for column in base)
     named = dict(zip(features.BASE_NAMES, (column[1] for column in base), strict=True))
     assert named["sentence_end"] == 1.0
     assert named["stop_share"] > 0.3
-    assert base[features.BASE_NAMES.index("copyright")][2] == 1.0
+    assert base[features.BASE_NAMES.index("urlish")] == [0.0, 0.0, 1.0, 0.0]
+    assert base[features.BASE_NAMES.index("separators_per_word")][0] == 1 / 3
     assert base[features.BASE_NAMES.index("cue")] == [0.0, 0.0, 1.0, 0.0]
     stage1 = features.stage1_columns(base)
     stage2 = features.stage2_columns([0.1, 0.9, 0.2, 0.1], base, stage1)
@@ -99,3 +102,25 @@ def test_parse_keeps_every_line_in_exactly_one_block(lines: list[str]) -> None:
     article = parse(text)
     expected = [p.text for p in paragraphs(text)]
     assert [b.source for b in article.blocks] == expected
+
+
+def test_prose_that_ends_the_text_after_the_body_stays_body() -> None:
+    lines = [
+        "Home",
+        "News",
+        "Council votes for a new cycle lane",
+        "The council voted on Tuesday evening to build a cycle lane along the harbour road.",
+        "Work is due to start in the spring and to be finished by the autumn, officials said.",
+        "Residents had complained for months about dangerous crossings near the harbour.",
+        "The mayor called the vote an important step and promised more projects soon.",
+        "“We have waited long enough for this,” one resident said after the meeting ended.",
+    ]
+
+    def doubts_the_end(page: Sequence[str], cues: Sequence[bool]) -> list[bool]:
+        return [i >= 3 and line[-1] == "." and line[0] != "“" for i, line in enumerate(page)]
+
+    kinds = classify(lines, doubts_the_end)
+    assert kinds[-1] is BlockKind.BODY
+    # Boilerplate after it: the doubt stands.
+    kinds = classify([*lines, "Related stories"], doubts_the_end)
+    assert kinds[-2].is_boilerplate

@@ -189,18 +189,11 @@ def test_head_and_tail_boilerplate_of_many_kinds() -> None:
         "copyright",
         "other-story",  # another article appended after this one's end
         "other-story",
-        # its last line: the body model calls it boilerplate, so the other-story pass
-        # (which relabels body) never sees it and it is named by position
-        "related-links",
+        "other-story",
     ]
     assert art.metadata.headline == "Harbour authority to rebuild collapsed span within two years"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limit (docs/extraction.md): the body model takes two prose lines after a "
-    "share bar at the very end of a page as boilerplate, as they mostly are on real pages",
-)
 def test_body_after_an_advert_that_continues_the_story_stays_body() -> None:
     text = HEAD_AND_TAIL.replace(
         "Ferry operator reports record week",

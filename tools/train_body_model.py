@@ -31,23 +31,26 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib
 import json
 import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
 from newsdiff.parse import features as feats
-from newsdiff.parse.kinds import classify, cue_kinds
+from newsdiff.parse import parse
+from newsdiff.parse.kinds import cue_kinds
 from newsdiff.parse.lines import paragraphs
-from newsdiff.parse.model import MIN_PAGE_LINES, Forest, decide, probabilities
+from newsdiff.parse.model import MIN_PAGE_LINES, Forest, Thresholds, decide, probabilities
 
 PACKAGE = Path(__file__).resolve().parent.parent / "newsdiff" / "parse"
 FOLDS = 5
@@ -65,6 +68,9 @@ STAGE1: dict[str, Any] = {**_COMMON, "max_iter": 60, "max_depth": 3, "max_leaf_n
 """Stage 1 is kept small: it runs on every line and mostly sorts the obvious lines."""
 STAGE2: dict[str, Any] = {**_COMMON, "max_iter": 100, "max_depth": 4, "max_leaf_nodes": 12}
 """Stage 2 gains most from more trees (.866 → .877 snippet F1 in exploration)."""
+DEFAULT_THRESHOLDS = Thresholds(plain=0.45, cued=0.95)
+PLAIN_GRID = (0.35, 0.4, 0.45, 0.5, 0.55)
+CUED_GRID = (0.8, 0.9, 0.95, 0.99)
 STOP_LANGUAGES = [
     "ar",
     "bg",
@@ -121,6 +127,7 @@ def norm(text: str) -> str:
 class Page:
     id: str
     site: str
+    text: str
     lines: list[str]
     labels: list[int]
     teacher: list[int]
@@ -196,7 +203,17 @@ def load_pages(bench: Path, cache: Path | None) -> list[Page]:
             if any(norm(s) in n for s in with_ if norm(s)):
                 labels[i], weights[i] = 1, SNIPPET_WEIGHT
         pages.append(
-            Page(meta["id"], site_of(meta["url"]), lines, labels, taught, weights, with_, without)
+            Page(
+                meta["id"],
+                site_of(meta["url"]),
+                text,
+                lines,
+                labels,
+                taught,
+                weights,
+                with_,
+                without,
+            )
         )
     return pages
 
@@ -288,42 +305,91 @@ def predict(
     return _proba(models[1], _x2(data, i, p1))
 
 
-def _as_parse_would(page: Page, probs: np.ndarray) -> list[bool]:
+def _as_parse_would(page: Page, probs: np.ndarray, thresholds: Thresholds) -> list[bool]:
     """Body or not for every line, as ``parse`` decides it from these probabilities:
-    the cue-aware threshold, then the kinds pass (a heading opening the body is the
-    title; body after the article's end that is another story…)."""
+    the whole of :func:`newsdiff.parse` with the model's decision replaced by the
+    cue-aware threshold over ``probs`` (then the kinds pass and the structural rules)."""
 
     def body_model(lines: Sequence[str], cues: Sequence[bool]) -> list[bool] | None:
-        return None if len(lines) < MIN_PAGE_LINES else decide(probs.tolist(), cues)
+        if len(lines) < MIN_PAGE_LINES:
+            return None
+        return decide(probs.tolist(), cues, thresholds)
 
-    return [not kind.is_boilerplate for kind in classify(page.lines, body_model)]
+    with mock.patch.object(importlib.import_module("newsdiff.parse"), "is_body", body_model):
+        article = parse(page.text)
+    return [not block.is_boilerplate for block in article.blocks]
 
 
-def cross_validate(data: Data) -> dict[str, tuple[float, ...]]:
+def out_of_fold(data: Data) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Stage-1 and stage-2 probabilities of every page from models fitted on the other
+    folds (folds by site: no site is in both parts)."""
     groups = [p.site for p in data.pages]
-    cue = feats.BASE_NAMES.index("cue")
-    stage1_keep: list[list[bool]] = [[] for _ in data.pages]
-    stage2_keep: list[list[bool]] = [[] for _ in data.pages]
-    parse_keep: list[list[bool]] = [[] for _ in data.pages]
+    stage1: list[np.ndarray] = [np.zeros(0) for _ in data.pages]
+    stage2: list[np.ndarray] = [np.zeros(0) for _ in data.pages]
     for fold, (train, test) in enumerate(
         GroupKFold(n_splits=FOLDS).split(data.pages, groups=groups)
     ):
         started = time.perf_counter()
         models = fit_two_stage(data, train, groups)
         for i in test:
-            cues = [c == 1.0 for c in data.base[i][cue]]
-            stage1_keep[i] = decide(_proba(models[0], data.x1[i]).tolist(), cues)
-            probs = predict(models, data, i)
-            stage2_keep[i] = decide(probs.tolist(), cues)
-            parse_keep[i] = _as_parse_would(data.pages[i], probs)
+            stage1[i] = _proba(models[0], data.x1[i])
+            stage2[i] = _proba(models[1], _x2(data, i, stage1[i]))
         print(f"fold {fold + 1}/{FOLDS}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return stage1, stage2
+
+
+def parse_scores(data: Data, probs: Sequence[np.ndarray], bar: Thresholds) -> tuple[float, ...]:
+    """Snippet scores of the whole of ``parse`` with the model's decision taken from
+    ``probs`` at the thresholds ``bar``."""
+    keep = [_as_parse_would(page, p, bar) for page, p in zip(data.pages, probs, strict=True)]
+    return snippet_scores(data.pages, keep)
+
+
+def choose_thresholds(data: Data, probs: Sequence[np.ndarray]) -> Thresholds:
+    """The thresholds at which the whole of ``parse`` scores best on out-of-fold
+    probabilities: the plain one first (the cued one at its default), then the cued one."""
+    best = DEFAULT_THRESHOLDS
+    for field, grid in (("plain", PLAIN_GRID), ("cued", CUED_GRID)):
+        scored = {v: parse_scores(data, probs, replace(best, **{field: v}))[2] for v in grid}
+        print(
+            f"{field} threshold: " + ", ".join(f"{v:g} → {f:.4f}" for v, f in scored.items()),
+            file=sys.stderr,
+        )
+        best = replace(best, **{field: max(grid, key=lambda v: (scored[v], -abs(v - 0.5)))})
+    return best
+
+
+def cross_validate(
+    data: Data, oof_cache: Path | None
+) -> tuple[dict[str, tuple[float, ...]], Thresholds]:
+    """The cross-validated scores (by site) and the thresholds chosen out of fold."""
+    if oof_cache is not None and oof_cache.exists():
+        with np.load(oof_cache) as saved:
+            stage1 = [saved[f"s1_{i}"] for i in range(len(data.pages))]
+            stage2 = [saved[f"s2_{i}"] for i in range(len(data.pages))]
+    else:
+        stage1, stage2 = out_of_fold(data)
+        if oof_cache is not None:
+            arrays = {f"s1_{i}": a for i, a in enumerate(stage1)}
+            arrays |= {f"s2_{i}": a for i, a in enumerate(stage2)}
+            np.savez_compressed(oof_cache, **arrays)
+    bar = choose_thresholds(data, stage2)
+    cue = feats.BASE_NAMES.index("cue")
+    cues = [[c == 1.0 for c in base[cue]] for base in data.base]
     teacher = [[bool(v) for v in p.teacher] for p in data.pages]
-    return {
+    scores = {
         "trafilatura's lines (the teacher: a ceiling)": snippet_scores(data.pages, teacher),
-        "stage 1 alone": snippet_scores(data.pages, stage1_keep),
-        "stage 2": snippet_scores(data.pages, stage2_keep),
-        "stage 2 and the kinds pass (parse)": snippet_scores(data.pages, parse_keep),
+        "stage 1 alone": snippet_scores(
+            data.pages, [decide(p.tolist(), c, bar) for p, c in zip(stage1, cues, strict=True)]
+        ),
+        "stage 2": snippet_scores(
+            data.pages, [decide(p.tolist(), c, bar) for p, c in zip(stage2, cues, strict=True)]
+        ),
+        f"parse (stage 2, kinds, structure; thresholds {bar.plain:g} / {bar.cued:g})": (
+            parse_scores(data, stage2, bar)
+        ),
     }
+    return scores, bar
 
 
 def _export_trees(model: HistGradientBoostingClassifier) -> dict[str, Any]:
@@ -376,7 +442,7 @@ def _check_export(model: HistGradientBoostingClassifier, x: np.ndarray) -> dict[
     return exported
 
 
-def fit_final(data: Data) -> dict[str, Any]:
+def fit_final(data: Data, bar: Thresholds) -> dict[str, Any]:
     groups = [p.site for p in data.pages]
     stage1, stage2 = fit_two_stage(data, range(len(data.pages)), groups)
     sample = range(0, len(data.pages), 10)
@@ -387,6 +453,8 @@ def fit_final(data: Data) -> dict[str, Any]:
             "Body model for plain text: two stages of gradient-boosted trees over "
             "newsdiff.parse.features; fitted by tools/train_body_model.py."
         ),
+        "threshold": bar.plain,
+        "cued_threshold": bar.cued,
         "stage1": _check_export(stage1, x1),
         "stage2": _check_export(stage2, x2),
     }
@@ -415,7 +483,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--teacher-cache", type=Path, help="JSON file caching trafilatura's output")
     parser.add_argument("--out", type=Path, default=PACKAGE / "body_model.json")
     parser.add_argument("--cv-only", action="store_true", help="report, write nothing")
-    parser.add_argument("--no-cv", action="store_true", help="fit and write, skip the report")
+    parser.add_argument(
+        "--no-cv",
+        action="store_true",
+        help="fit and write with the default thresholds, skip the report",
+    )
+    parser.add_argument(
+        "--oof-cache", type=Path, help="NPZ file caching the out-of-fold probabilities"
+    )
     args = parser.parse_args(argv)
     if not args.cv_only:
         stops = stop_lists()
@@ -426,10 +501,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = load_pages(args.bench, args.teacher_cache)
     data = build(pages)
     print(f"{len(pages)} pages, {sum(len(p.lines) for p in pages)} lines", file=sys.stderr)
+    bar = DEFAULT_THRESHOLDS
     if not args.no_cv:
-        print("\n".join(_table(cross_validate(data))))
+        scores, bar = cross_validate(data, args.oof_cache)
+        print("\n".join(_table(scores)))
     if not args.cv_only:
-        model = fit_final(data)
+        model = fit_final(data, bar)
         args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", "utf-8")
         print(f"wrote {args.out} ({args.out.stat().st_size / 1000:.0f} kB)", file=sys.stderr)
     return 0

@@ -23,9 +23,10 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 
@@ -42,23 +43,34 @@ BASE_NAMES = (
     "ellipsis_end",
     "starts_upper",
     "starts_lower",
-    "bullet",
     "log_sentences",
     "commas_per_word",
     "urlish",
     "separators_per_word",
-    "markup",
     "dateish",
     "log_repeats",
     "titlecase_share",
-    "copyright",
     "alpha_share",
     "cue",
 )
 """One value per line, in this order (see :func:`base_features`)."""
 
 # Features whose neighbours and window means stage 1 also sees.
-_CONTEXT = (0, 1, 3, 7, 10, 11, 13, 16, 20, 23)
+_CONTEXT = tuple(
+    BASE_NAMES.index(name)
+    for name in (
+        "log_chars",
+        "log_words",
+        "stop_share",
+        "sentence_end",
+        "starts_upper",
+        "starts_lower",
+        "log_sentences",
+        "separators_per_word",
+        "titlecase_share",
+        "cue",
+    )
+)
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _RADII = (3, 10)
 _STAGE2_RADII = (2, 5, 10, 25)
@@ -69,117 +81,148 @@ BLOCK_GAP = 3
 """Likely-boilerplate lines a block of likely-body lines may hold before it ends."""
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
-_SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)\]]*$")
+_SENTENCE_MARKS = ".!?。！？…"
+_CLOSERS = "'\"”’»)]"
 _SENTENCE_INNER = re.compile(r"[.!?。！？]['\"”’»)\]]*\s+\S")
-# Searched in the lower-cased line (faster than a case-insensitive search).
+# Searched in the lower-cased line, and only when _url_gate lets it.
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
-_SEPARATORS = re.compile(r"[|»›·•/>«‹<]")
-_MARKUP = re.compile(r"[<>{}=\\]|data:|\.(?:png|jpe?g|gif|webp|svg)\b")
+_SEPARATORS = "|»›·•/>«‹<"
 _DATEISH = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
-_BULLET = re.compile(r"^([•▪◦‣●■□➤►\-*–·]|\d{1,2}[.)])\s")
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}")
+# What every _DATEISH match holds; several times faster to search for first.
+_DATE_GATE = re.compile(r"\d[./:-]\d")
+_FIRST = operator.itemgetter(0)
+
+
+def _url_gate(folded: str) -> bool:
+    """Whether the lower-cased line holds a string that every :data:`_URLISH` match
+    needs (speed only: a regular expression search is many times slower)."""
+    return (
+        "http" in folded
+        or "www." in folded
+        or "@" in folded
+        or "#" in folded
+        or ".com" in folded
+        or ".org" in folded
+        or ".net" in folded
+        or ".de" in folded
+        or ".htm" in folded
+        or ".php" in folded
+    )
 
 
 @cache
-def _stop_words() -> tuple[tuple[str, ...], dict[str, int]]:
-    """The languages, and for each stop word the bit set of languages it belongs to."""
+def _stop_words() -> tuple[dict[str, tuple[int, ...]], tuple[frozenset[str], ...]]:
+    """For each stop word the languages (indices, in name order) it belongs to, and each
+    language's stop words."""
     raw = resources.files("newsdiff.parse").joinpath("stopwords.json").read_text("utf-8")
     lists: dict[str, list[str]] = json.loads(raw)
-    languages = tuple(sorted(lists))
-    masks: dict[str, int] = {}
-    for bit, language in enumerate(languages):
+    languages = sorted(lists)
+    index: dict[str, tuple[int, ...]] = {}
+    for number, language in enumerate(languages):
         for word in lists[language]:
-            masks[word] = masks.get(word, 0) | (1 << bit)
-    return languages, masks
+            index[word] = (*index.get(word, ()), number)
+    return index, tuple(frozenset(lists[language]) for language in languages)
 
 
-def _language_mask(words_per_line: Sequence[Sequence[str]], masks: dict[str, int]) -> int:
-    """The bit of the stop list with the most hits on the page (0 when none hits)."""
+def _language(words: Counter[str], index: dict[str, tuple[int, ...]]) -> int | None:
+    """The index of the stop list with the most hits among ``words`` (lower-cased, with
+    their counts); ``None`` when none hits."""
     hits: Counter[int] = Counter()
-    for words in words_per_line:
-        for word in words:
-            mask = masks.get(word)
-            if mask:
-                hits[mask] += 1
-    per_bit: Counter[int] = Counter()
-    for mask, count in hits.items():
-        bit = 0
-        while mask:
-            if mask & 1:
-                per_bit[bit] += count
-            mask >>= 1
-            bit += 1
-    if not per_bit:
-        return 0
-    best = min(per_bit, key=lambda b: (-per_bit[b], b))  # ties: the first language
-    return 1 << best
+    for word in words.keys() & index.keys():
+        for language in index[word]:
+            hits[language] += words[word]
+    if not hits:
+        return None
+    return min(hits, key=lambda k: (-hits[k], k))  # ties: the first language
 
 
 def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float]]:
     """:data:`BASE_NAMES` of the lines, one list per feature; ``cues[i]`` says whether
     the wording rules of :mod:`newsdiff.parse.kinds` name line ``i`` a boilerplate kind
-    (one input among many)."""
-    _, masks = _stop_words()
+    (one input among many).
+
+    Each line is read by one regular expression for its words and one for the sentences
+    inside it; the rest are counts over those words and plain string tests (this runs on
+    every line of every version).
+    """
+    index, stop_lists = _stop_words()
     stripped = [line.strip() for line in lines]
     words_per_line = [_WORD.findall(s) for s in stripped]
-    lowered = [[w.lower() for w in words] for words in words_per_line]
-    language = _language_mask(lowered, masks)
+    language = _language(
+        Counter(map(str.lower, itertools.chain.from_iterable(words_per_line))), index
+    )
+    stops = frozenset() if language is None else stop_lists[language]
     repeats = Counter(stripped)
-    rows: list[list[float]] = []
-    for s, words, low, cue in zip(stripped, words_per_line, lowered, cues, strict=True):
-        n_words = len(words)
-        n_chars = len(s)
-        nonspace = n_chars - s.count(" ")
-        digits = sum(len(w) for w in words if w.isdigit())
-        letters = sum(len(w) for w in words) - digits
-        allcaps = sum(1 for w in words if w.isupper())
-        titles = sum(1 for w in words if w[0].isupper())
-        stop = sum(1 for w in low if masks.get(w, 0) & language) if language else 0
-        per_word = 1.0 / n_words if n_words else 0.0
-        per_char = 1.0 / nonspace if nonspace else 0.0
-        first = s[:1]
-        folded = s.lower()
-        rows.append(
-            [
-                math.log1p(n_chars),
-                math.log1p(n_words),
-                (letters + digits) * per_word,
-                stop * per_word,
-                digits * per_char,
-                allcaps * per_word,
-                (nonspace - letters - digits) * per_char,
-                1.0 if _SENTENCE_END.search(s) else 0.0,
-                1.0 if s.endswith(":") else 0.0,
-                1.0 if s.endswith(("…", "...")) else 0.0,
-                1.0 if first.isupper() else 0.0,
-                1.0 if first.islower() else 0.0,
-                1.0 if _BULLET.match(s) else 0.0,
-                math.log1p(len(_SENTENCE_INNER.findall(s))),
-                s.count(",") * per_word,
-                1.0 if _URLISH.search(folded) else 0.0,
-                len(_SEPARATORS.findall(s)) / (n_words + 1),
-                1.0 if _MARKUP.search(folded) else 0.0,
-                1.0 if digits and _DATEISH.search(s) else 0.0,
-                math.log1p(repeats[s] - 1),
-                titles * per_word,
-                1.0 if _COPYRIGHT.search(folded) else 0.0,
-                letters * per_char,
-                1.0 if cue else 0.0,
-            ]
-        )
-    return [list(column) for column in zip(*rows, strict=True)] or [[] for _ in BASE_NAMES]
+    # Column by column, with ``map`` where it can: the same arithmetic as line by line,
+    # without the interpreter's cost of a loop body per line.
+    n_words = list(map(len, words_per_line))
+    n_chars = list(map(len, stripped))
+    word_chars = [sum(map(len, words)) for words in words_per_line]
+    digits = [sum(map(len, filter(str.isdigit, words))) for words in words_per_line]
+    nonspace = [n - s.count(" ") for n, s in zip(n_chars, stripped, strict=True)]
+    per_word = [1.0 / n if n else 0.0 for n in n_words]
+    per_char = [1.0 / n if n else 0.0 for n in nonspace]
+    firsts = [s[:1] for s in stripped]
+    lasts = [s.rstrip(_CLOSERS)[-1:] for s in stripped]
+    folded = list(map(str.lower, stripped))
+    mul = operator.mul
 
+    def shares(counts: Iterable[float], per: list[float]) -> list[float]:
+        return list(map(mul, counts, per))
 
-def _window_means(values: Sequence[float], radius: int) -> list[float]:
-    """Mean of each value's neighbours within ``radius`` (the value itself left out)."""
-    n = len(values)
-    prefix = [0.0, *itertools.accumulate(values)]
-    his = [min(n, i + radius + 1) for i in range(n)]
-    los = [max(0, i - radius) for i in range(n)]
+    def flags(values: Iterable[object]) -> list[float]:
+        return [1.0 if v else 0.0 for v in values]
+
     return [
-        (prefix[hi] - prefix[lo] - v) / max(1, hi - lo - 1)
-        for v, lo, hi in zip(values, los, his, strict=True)
+        list(map(math.log1p, n_chars)),
+        list(map(math.log1p, n_words)),
+        shares(word_chars, per_word),
+        shares(
+            (sum(map(stops.__contains__, map(str.lower, words))) for words in words_per_line),
+            per_word,
+        ),
+        shares(digits, per_char),
+        shares((sum(map(str.isupper, words)) for words in words_per_line), per_word),
+        shares(map(operator.sub, nonspace, word_chars), per_char),
+        flags(last and last in _SENTENCE_MARKS for last in lasts),
+        flags(s.endswith(":") for s in stripped),
+        flags(s.endswith(("…", "...")) for s in stripped),
+        flags(map(str.isupper, firsts)),
+        flags(map(str.islower, firsts)),
+        [math.log1p(len(_SENTENCE_INNER.findall(s))) for s in stripped],
+        shares((s.count(",") for s in stripped), per_word),
+        flags(_url_gate(f) and _URLISH.search(f) for f in folded),
+        [sum(map(s.count, _SEPARATORS)) / (n + 1) for s, n in zip(stripped, n_words, strict=True)],
+        flags(
+            d and _DATE_GATE.search(s) and _DATEISH.search(s)
+            for s, d in zip(stripped, digits, strict=True)
+        ),
+        [math.log1p(repeats[s] - 1) for s in stripped],
+        shares((sum(map(str.isupper, map(_FIRST, words))) for words in words_per_line), per_word),
+        shares(map(operator.sub, word_chars, digits), per_char),
+        flags(cues),
     ]
+
+
+Window = tuple[list[int], list[int], list[int]]
+
+
+def _window(n: int, radius: int) -> Window:
+    """For each of ``n`` positions: where its window of ``radius`` starts and ends
+    (clipped to the page) and how many neighbours it holds (at least 1)."""
+    los = [max(0, i - radius) for i in range(n)]
+    his = [min(n, i + radius + 1) for i in range(n)]
+    counts = [max(1, hi - lo - 1) for lo, hi in zip(los, his, strict=True)]
+    return los, his, counts
+
+
+def _window_means(values: Sequence[float], window: Window) -> list[float]:
+    """Mean of each value's neighbours within the window (the value itself left out).
+    Whole-list operations (``map`` with :mod:`operator`): this runs on every column."""
+    los, his, counts = window
+    at = [0.0, *itertools.accumulate(values)].__getitem__
+    sums = map(operator.sub, map(at, his), map(at, los))
+    return list(map(operator.truediv, map(operator.sub, sums, values), counts))
 
 
 def _shifted(values: list[float], offset: int, fill: float) -> list[float]:
@@ -220,7 +263,8 @@ def stage1_columns(base: Sequence[list[float]]) -> list[list[float]]:
     )
     context = [base[k] for k in _CONTEXT]
     columns += [_shifted(c, offset, _MISSING) for offset in _OFFSETS for c in context]
-    columns += [_window_means(c, r) for r in _RADII for c in context]
+    windows = [_window(n, r) for r in _RADII]
+    columns += [_window_means(c, w) for w in windows for c in context]
     return columns
 
 
@@ -282,17 +326,23 @@ def _distances(probs: Sequence[float]) -> tuple[list[float], list[float]]:
 def stage2_columns(
     probs: list[float], base: Sequence[list[float]], stage1: Sequence[list[float]]
 ) -> list[list[float]]:
-    """Stage-2 inputs: the stage-1 inputs plus the stage-1 probabilities around the line
-    and where it stands against the largest block of likely-body lines."""
+    """Stage-2 inputs: the stage-1 inputs plus the stage-1 probabilities around the line,
+    where it stands against the largest block of likely-body lines, and the share of the
+    page's likely-body text before and after it."""
     n = len(probs)
     logits = [_logit(p) for p in probs]
     chars = [math.expm1(c) for c in base[0]]
     start, end, mass = _largest_block(probs, chars)
     before, after = _distances(probs)
+    # Where the line stands in the page's likely-body text: the shares of it before
+    # and after the line (the article's opening, middle or end, whatever lies around).
+    likely = [p * c for p, c in zip(probs, chars, strict=True)]
+    total = sum(likely) or 1.0
+    share_before = [b / total for b in itertools.accumulate(likely, initial=0.0)]
     columns = list(stage1)
     columns.append(logits)
     columns += [_shifted(logits, offset, -_LOGIT_CAP) for offset in _OFFSETS]
-    columns += [_window_means(probs, r) for r in _STAGE2_RADII]
+    columns += [_window_means(probs, _window(n, r)) for r in _STAGE2_RADII]
     columns += (
         [1.0 if start <= i < end else 0.0 for i in range(n)],
         [math.log1p(start - i if i < start else max(0, i - end + 1)) for i in range(n)],
@@ -303,5 +353,7 @@ def stage2_columns(
         after,
         [0.0, *itertools.accumulate(probs[:-1], max)],
         [*reversed(list(itertools.accumulate(reversed(probs[1:]), max))), 0.0],
+        share_before[:-1],
+        [1.0 - b for b in share_before[1:]],
     )
     return columns

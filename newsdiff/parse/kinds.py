@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from newsdiff.models import BlockKind
 
@@ -236,12 +235,6 @@ _TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
 _WORDS = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    score: float
-    kind: BlockKind | None  # the boilerplate kind the line's wording names, if any
-
-
 def _shape_score(line: str) -> float:
     """Body evidence from the line's shape alone (positive: prose, negative: label)."""
     n_words = len(_WORDS.findall(line))
@@ -356,8 +349,9 @@ def _box_heading(line: str) -> BlockKind | None:
     return None
 
 
-def _cues(lines: Sequence[str]) -> list[_Cue]:
-    cues: list[_Cue] = []
+def cue_kinds(lines: Sequence[str]) -> list[BlockKind | None]:
+    """The boilerplate kind each line's wording names (``None``: no cue), boxes included."""
+    kinds: list[BlockKind | None] = []
     box: BlockKind | None = None
     for line in lines:
         heading = _box_heading(line)
@@ -370,17 +364,17 @@ def _cues(lines: Sequence[str]) -> list[_Cue]:
             kind = kind or box  # labels and teasers under a related/newsletter/footer heading
         else:
             box = None
-        if kind is None:
-            score = _shape_score(line)
-        else:
-            score = INTERRUPTION if kind in _INTERRUPTIONS else STRONG
-        cues.append(_Cue(score, kind))
-    return cues
+        kinds.append(kind)
+    return kinds
 
 
-def cue_kinds(lines: Sequence[str]) -> list[BlockKind | None]:
-    """The boilerplate kind each line's wording names (``None``: no cue), boxes included."""
-    return [c.kind for c in _cues(lines)]
+def _rule_scores(lines: Sequence[str], kinds: Sequence[BlockKind | None]) -> list[float]:
+    """Body evidence of every line for the rule-only pass: its shape, or what its cue costs
+    inside the body (only that pass needs these; the fitted model has its own inputs)."""
+    return [
+        _shape_score(line) if kind is None else (INTERRUPTION if kind in _INTERRUPTIONS else STRONG)
+        for line, kind in zip(lines, kinds, strict=True)
+    ]
 
 
 def _viterbi(scores: Sequence[float]) -> list[bool]:
@@ -430,38 +424,39 @@ def classify(lines: Sequence[str], body_model: BodyModel | None = None) -> list[
     """
     if not lines:
         return []
-    cues = _cues(lines)
-    decided = None if body_model is None else body_model(lines, [c.kind is not None for c in cues])
+    cues = cue_kinds(lines)
+    decided = None if body_model is None else body_model(lines, [c is not None for c in cues])
     if decided is None:
-        body = _viterbi([c.score for c in cues])
+        body = _viterbi(_rule_scores(lines, cues))
     else:
         body = decided
-        cues = [_Cue(c.score, None) if b else c for b, c in zip(body, cues, strict=True)]
+        cues = [None if b else c for b, c in zip(body, cues, strict=True)]
     if not any(body):
         # Too little prose to pay for leaving the boilerplate (a short note between a
         # menu and a footer): the sentences are the body. A text with no sentence at
         # all (a one-line note, a list of short lines) is its own body, cues aside.
         body = [
-            c.kind is None and bool(_SENTENCE_END.search(line))
+            c is None and bool(_SENTENCE_END.search(line))
             for c, line in zip(cues, lines, strict=True)
         ]
         if not any(body):
-            return [c.kind or BlockKind.BODY for c in cues]
-    body = [b and c.kind is None for b, c in zip(body, cues, strict=True)]
+            return [c or BlockKind.BODY for c in cues]
+    body = [b and c is None for b, c in zip(body, cues, strict=True)]
     if decided is not None:
         # A heading cannot open the body: a short unpunctuated line before the first
         # paragraph is the page's title (then named headline below), not a sub-heading.
         first = next((i for i, b in enumerate(body) if b), None)
         if first is not None and _is_subheading(lines[first]):
             body[first] = False
+        _keep_trailing_prose(lines, cues, body)
     first_body = next((i for i, b in enumerate(body) if b), len(lines))
     last_body = max((i for i, b in enumerate(body) if b), default=-1)
     kinds: list[BlockKind] = []
     headline_seen = False
     for i, (line, cue, is_body) in enumerate(zip(lines, cues, body, strict=True)):
         n_words = len(_WORDS.findall(line))
-        if cue.kind is not None:
-            kinds.append(cue.kind)
+        if cue is not None:
+            kinds.append(cue)
         elif is_body:
             # A sub-heading introduces text: the body's last line is a fragment instead
             # (a copy cut off mid-sentence).
@@ -481,6 +476,20 @@ def classify(lines: Sequence[str], body_model: BodyModel | None = None) -> list[
             kinds.append(BlockKind.SECTION_LABEL if n_words <= 3 else BlockKind.RELATED)
     _mark_other_stories(lines, kinds)
     return kinds
+
+
+def _keep_trailing_prose(
+    lines: Sequence[str], cues: Sequence[BlockKind | None], body: list[bool]
+) -> None:
+    """Prose that ends the text right after the body is body. The model learnt from web
+    pages, which end in a footer, so it doubts the last lines of a text; a copy saved
+    without its page (as crawlers often keep articles) ends in the article itself. Only
+    when every line after the body is a sentence-long line with no cue."""
+    last = max((i for i, b in enumerate(body) if b), default=-1)
+    tail = range(last + 1, len(lines))
+    if last >= 0 and all(cues[i] is None and _shape_score(lines[i]) >= 3.0 for i in tail):
+        for i in tail:
+            body[i] = True
 
 
 def _wordy(line: str) -> bool:

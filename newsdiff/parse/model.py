@@ -5,8 +5,9 @@ Two stages of gradient-boosted decision trees (fitted with scikit-learn by
 line from its own features and its neighbours' (:mod:`newsdiff.parse.features`);
 stage 2 scores it again knowing stage 1's scores around it and where the page's
 largest block of likely-body lines lies. A line is body when stage 2's probability
-reaches :data:`THRESHOLD` (:data:`CUED_THRESHOLD` for a line whose wording names a kind
-of boilerplate); texts shorter than :data:`MIN_PAGE_LINES` are left to the rules.
+reaches the model's threshold (a higher one for a line whose wording names a kind of
+boilerplate: see :class:`Thresholds`); texts shorter than :data:`MIN_PAGE_LINES` are
+left to the rules.
 
 The data file is read once, on first use. Inference is plain float arithmetic in a
 fixed order: the same input gives the same answer on any machine.
@@ -24,18 +25,23 @@ from typing import Any
 
 from newsdiff.parse import features
 
-THRESHOLD = 0.45
-"""Stage-2 probability from which a line is body (chosen on out-of-fold probabilities
-of the benchmark: 0.45 scored best of 0.35–0.5)."""
-CUED_THRESHOLD = 0.95
-"""The probability a line needs to be body when the wording rules name it a kind of
-boilerplate (a caption opener, a summary box, a credit line…). The model was fitted on
-trafilatura's extractions, which often keep such lines; in newsdiff they are boilerplate
-unless the rest of the evidence is overwhelming. The cue raises the bar; it does not
-decide on its own."""
 MIN_PAGE_LINES = 8
 """Fewer lines than this are not a page (a note, a few paragraphs pasted in): the model,
 fitted on whole pages, has no say and the rule-only pass decides."""
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Stage-2 probabilities from which a line is body, stored with the trees: the
+    training script picks them where the whole of ``parse`` scores best on out-of-fold
+    probabilities (every page scored by a model that never saw its site)."""
+
+    plain: float
+    cued: float
+    """For a line whose wording names a kind of boilerplate (a caption opener, a summary
+    box, a credit line…). The model learnt from trafilatura's extractions, which often
+    keep such lines; in newsdiff they are boilerplate unless the rest of the evidence is
+    strong. The cue raises the bar; it does not decide on its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +107,14 @@ Scorer = Callable[[Sequence[float]], float]
 
 
 @cache
-def _scorers() -> tuple[Scorer, Scorer]:
+def _load() -> tuple[Scorer, Scorer, Thresholds]:
     raw = resources.files("newsdiff.parse").joinpath("body_model.json").read_text("utf-8")
     data = json.loads(raw)
-    return Forest.from_json(data["stage1"]).scorer(), Forest.from_json(data["stage2"]).scorer()
+    return (
+        Forest.from_json(data["stage1"]).scorer(),
+        Forest.from_json(data["stage2"]).scorer(),
+        Thresholds(float(data["threshold"]), float(data["cued_threshold"])),
+    )
 
 
 def probabilities(score: Scorer, columns: Sequence[Sequence[float]]) -> list[float]:
@@ -121,7 +131,7 @@ def body_probabilities(lines: Sequence[str], cues: Sequence[bool]) -> list[float
     line ``i`` a boilerplate kind (an input, not a verdict)."""
     if not lines:
         return []
-    stage1, stage2 = _scorers()
+    stage1, stage2, _ = _load()
     base = features.base_features(lines, cues)
     columns = features.stage1_columns(base)
     probs = probabilities(stage1, columns)
@@ -136,9 +146,12 @@ def is_body(lines: Sequence[str], cues: Sequence[bool]) -> list[bool] | None:
     return decide(body_probabilities(lines, cues), cues)
 
 
-def decide(probabilities: Sequence[float], cues: Sequence[bool]) -> list[bool]:
-    """Body or not from the model's probabilities and the lines' cues."""
+def decide(
+    probabilities: Sequence[float], cues: Sequence[bool], thresholds: Thresholds | None = None
+) -> list[bool]:
+    """Body or not from the model's probabilities and the lines' cues (``thresholds``:
+    the model's own unless given)."""
+    bar = thresholds or _load()[2]
     return [
-        p >= (CUED_THRESHOLD if cue else THRESHOLD)
-        for p, cue in zip(probabilities, cues, strict=True)
+        p >= (bar.cued if cue else bar.plain) for p, cue in zip(probabilities, cues, strict=True)
     ]
