@@ -30,6 +30,7 @@ Needs the ``train`` extra (scikit-learn, numpy, wordfreq) and the ``html`` extra
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import importlib
 import json
@@ -491,6 +492,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--oof-cache", type=Path, help="NPZ file caching the out-of-fold probabilities"
     )
+    parser.add_argument(
+        "--cued-threshold",
+        type=float,
+        help="write this bar for cued lines instead of the one chosen (the shipped model: 0.9,"
+        " so that no cued summary line of the seed stories reads as body)",
+    )
     args = parser.parse_args(argv)
     if not args.cv_only:
         stops = stop_lists()
@@ -505,6 +512,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_cv:
         scores, bar = cross_validate(data, args.oof_cache)
         print("\n".join(_table(scores)))
+    if args.cued_threshold is not None:
+        bar = dataclasses.replace(bar, cued=args.cued_threshold)
     if not args.cv_only:
         model = fit_final(data, bar)
         args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", "utf-8")
