@@ -30,7 +30,6 @@ Needs the ``train`` extra (scikit-learn, numpy, wordfreq) and the ``html`` extra
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gzip
 import importlib
 import json
@@ -43,9 +42,12 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-import numpy as np
-from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.model_selection import GroupKFold
+try:
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.model_selection import GroupKFold
+except ImportError as missing:
+    raise SystemExit(f"{missing}: install the training extra, pip install -e '.[train]'") from None
 
 from newsdiff.parse import features as feats
 from newsdiff.parse import parse
@@ -513,7 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         scores, bar = cross_validate(data, args.oof_cache)
         print("\n".join(_table(scores)))
     if args.cued_threshold is not None:
-        bar = dataclasses.replace(bar, cued=args.cued_threshold)
+        bar = replace(bar, cued=args.cued_threshold)
     if not args.cv_only:
         model = fit_final(data, bar)
         args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", "utf-8")
