@@ -80,6 +80,19 @@ class _Model(BaseModel):
                 copy.__dict__.pop(name, None)
         return copy
 
+    # The pydantic mypy plugin gives each model's model_construct its own signature.
+    @classmethod
+    def model_construct(  # type: ignore[override]
+        cls, _fields_set: set[str] | None = None, **values: Any
+    ) -> Self:
+        """An instance from trusted values, not validated (pydantic's ``model_construct``).
+        When every field is given, all such instances of the class share one field set:
+        a set per instance would be the largest part of a small model's memory (a Block
+        of a 100,000-paragraph article)."""
+        if _fields_set is None and len(values) == len(cls.model_fields):
+            _fields_set = _all_fields(cls)
+        return super().model_construct(_fields_set, **values)
+
     @classmethod
     def model_validate(cls, *args: Any, **kwargs: Any) -> Self:
         return _checked(cls, super().model_validate, *args, **kwargs)
@@ -94,6 +107,19 @@ class _Model(BaseModel):
 
 
 M = TypeVar("M", bound=BaseModel)
+
+
+_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
+
+
+def _all_fields(model: type[BaseModel]) -> set[str]:
+    """The one field set shared by the instances of ``model`` built with every field
+    given. Pydantic copies an instance's field set before changing it (``model_copy``)
+    and frozen models never change theirs, so sharing it is safe."""
+    found = _ALL_FIELDS.get(model)
+    if found is None:
+        found = _ALL_FIELDS[model] = set(model.model_fields)
+    return found
 
 
 def _cached(model: type[BaseModel]) -> AbstractSet[str]:
