@@ -291,6 +291,14 @@ class _Item:
     similarity: float = 0.0
 
 
+_BEAD_SHAPES = (
+    (1, 1),
+    *((1, k) for k in range(2, MAX_BEAD + 1)),
+    *((k, 1) for k in range(2, MAX_BEAD + 1)),
+)
+"""The links the dynamic programme tries from each cell: 1-1, then splits, then merges."""
+
+
 class _Aligner:
     def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
         vocab: dict[str, str] = {}
@@ -348,11 +356,7 @@ class _Aligner:
                     continue
                 moves: list[tuple[int, int, float, float]] = [(1, 0, 0.0, 0.0), (0, 1, 0.0, 0.0)]
                 if i < n and j < m:
-                    for di, dj in (
-                        [(1, 1)]
-                        + [(1, k) for k in range(2, MAX_BEAD + 1)]
-                        + [(k, 1) for k in range(2, MAX_BEAD + 1)]
-                    ):
+                    for di, dj in _BEAD_SHAPES:
                         if i + di > n or j + dj > m:
                             continue
                         bead = self._bead(range(a0 + i, a0 + i + di), range(b0 + j, b0 + j + dj))

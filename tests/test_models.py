@@ -138,3 +138,17 @@ def test_schema_version_of_old_json_is_a_clear_invalid_data_error() -> None:
         Revision.model_validate(legacy)
     with pytest.raises(newsdiff.InvalidDataError, match="Story JSON is schema version 3"):
         Story.model_validate_json('{"schema_version": 3, "canonical": "a", "versions": []}')
+
+
+def test_parsed_blocks_share_one_field_set_and_copies_do_not_touch_it() -> None:
+    article = newsdiff.parse("The council met on Monday.\n\nIt voted to reopen the bridge.")
+    first, second = article.blocks
+    assert first.model_fields_set is second.model_fields_set
+    assert first.model_fields_set == set(Block.model_fields)
+    headline = first.model_copy(update={"kind": BlockKind.HEADLINE})
+    assert headline.kind is BlockKind.HEADLINE
+    assert first.kind is BlockKind.BODY
+    assert headline.model_fields_set is not first.model_fields_set
+    assert second.model_fields_set == set(Block.model_fields)
+    # Built without validation, read back with it: the same article.
+    assert newsdiff.Article.model_validate_json(article.model_dump_json()) == article

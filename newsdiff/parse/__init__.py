@@ -13,7 +13,7 @@ aside); nothing is dropped.
 from __future__ import annotations
 
 from newsdiff.errors import EmptyInputError
-from newsdiff.models import Article, Block, BlockKind, Metadata
+from newsdiff.models import Article, BlockKind, Metadata
 from newsdiff.parse import structure
 from newsdiff.parse.decode import MAX_INPUT_CHARS, as_text, decode
 from newsdiff.parse.html import looks_like_html, parse_html
@@ -22,6 +22,7 @@ from newsdiff.parse.lines import (
     CRAWLER_PREFIX,
     MAX_PARAGRAPHS,
     check_count,
+    make_block,
     paragraphs,
     split_dateline,
 )
@@ -77,7 +78,7 @@ def parse(source: Source) -> Article:
             date = date or match.group(1)
     blocks, dateline = split_dateline(
         [
-            Block(index=i, kind=kind, text=rest, prefix=prefix, line=para.line)
+            make_block(i, kind, rest, para.line, prefix)
             for i, (para, prefix, rest, kind) in enumerate(
                 zip(paras, prefixes, rests, kinds, strict=True)
             )
@@ -85,7 +86,7 @@ def parse(source: Source) -> Article:
     )
     headline = next((b.text for b in blocks if b.kind is BlockKind.HEADLINE), None)
     byline = next((b.text for b in blocks if b.kind is BlockKind.BYLINE), None)
-    return Article(
+    return Article.model_construct(
         blocks=tuple(blocks),
         metadata=Metadata(date=date, origin=dateline, headline=headline, byline=byline),
     )

@@ -37,7 +37,7 @@ from newsdiff.parse.html_coverage import Alignment, Unit, align, units
 from newsdiff.parse.html_meta import page_facts
 from newsdiff.parse.html_visible import Piece, clean_text, visible_pieces
 from newsdiff.parse.kinds import classify
-from newsdiff.parse.lines import split_dateline
+from newsdiff.parse.lines import make_block, split_dateline
 from newsdiff.text import key
 
 if TYPE_CHECKING:
@@ -345,10 +345,7 @@ def parse_html(text: str) -> Article:
         _add_page_data(found, alignment.unmatched)
     facts = page_facts(root, htmldate)
     blocks = _find_headline(
-        [
-            Block(index=i, kind=kind, text=text, line=line)
-            for i, (text, line, kind) in enumerate(found)
-        ],
+        [make_block(i, kind, text, line) for i, (text, line, kind) in enumerate(found)],
         facts.title,
     )
     blocks = _without_article_if_none(blocks)
@@ -357,7 +354,7 @@ def parse_html(text: str) -> Article:
     def first(kind: BlockKind) -> str | None:
         return next((b.text for b in blocks if b.kind is kind), None)
 
-    return Article(
+    return Article.model_construct(
         blocks=tuple(blocks),
         metadata=Metadata(
             date=facts.published,

@@ -58,6 +58,15 @@ class Para:
     line: int
 
 
+def make_block(index: int, kind: BlockKind, text: str, line: int, prefix: str = "") -> Block:
+    """A Block from the parser's own values. They are trusted, so it is not validated:
+    validation is for data read from outside, and skipping it here keeps a block small
+    (one field set shared by all blocks) and quick to make."""
+    return Block.model_construct(
+        index=index, kind=kind, text=text, prefix=prefix, dateline="", line=line
+    )
+
+
 def check_count(paragraphs: int) -> None:
     if paragraphs > MAX_PARAGRAPHS:
         raise InputError(
