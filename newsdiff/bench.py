@@ -883,13 +883,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts = [c for c in CHANGE_COUNTS if c <= args.changes_size]
         changes = bench_changes(args.changes_size, counts, min(args.repeat, 3))
         print("\n".join(changes_table(changes)) + "\n", file=out)
-    print("## Parsing plain text\n", file=out, flush=True)
-    seed_texts = [_text(t) for t in demo_versions().values()]
-    seed_texts += [t for versions in shared.values() for t in versions.values()]
-    text_parse = bench_text.bench_text_parse(
-        seed_texts, bench_text.benchmark_pages(args.pages), args.repeat
-    )
-    print("\n".join(bench_text.report(text_parse, _ms)) + "\n", file=out)
     print("## HTML pages (newsdiff.parse and trafilatura.extract, same pages)\n", file=out)
     pages = sample_pages(args.pages, args.page_sample)
     source = f"every {args.page_sample}th page of {args.pages.name}"
@@ -908,6 +901,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=out,
             flush=True,
         )
+    print("## Parsing plain text\n", file=out, flush=True)
+    seed_texts = [_text(t) for t in demo_versions().values()]
+    seed_texts += [t for versions in shared.values() for t in versions.values()]
+    text_parse = bench_text.bench_text_parse(
+        seed_texts, bench_text.benchmark_pages(args.pages), args.repeat
+    )
+    print("\n".join(bench_text.report(text_parse, _ms)) + "\n", file=out)
     print("## JSON size (collated story)\n", file=out)
     print("\n".join(json_table(stories)) + "\n", file=out)
     print("## Targets\n", file=out)

@@ -254,7 +254,7 @@ def _mark_appended_story(lines: Sequence[str], kinds: list[BlockKind]) -> None:
     ]
     total = sum(words)
     for i in separators:
-        story = _appended_story(lines, kinds, i) if 2 * sum(words[:i]) >= total > 0 else []
+        story = set(_appended_story(lines, kinds, i)) if 2 * sum(words[:i]) >= total > 0 else set()
         if story:
             for k in range(i + 1, len(kinds)):
                 if kinds[k] in _ARTICLE_LIKE or k in story:
