@@ -316,6 +316,29 @@ def test_a_page_without_article_text_is_no_body(page: str) -> None:
         newsdiff.compare(WIRE, page)
 
 
+# A list article: results, no sentence among them, yet the article itself.
+RESULTS = """Home › Sport
+Regional athletics championships: results
+Saturday, 14 June, Harbour Stadium
+100 m, under-16 girls
+1. Ada Brennan, Northland AC, 12.41
+2. Mia Torvald, Quay Harriers, 12.58
+3. Lena Ostrow, Northland AC, 12.77
+Long jump, under-16 boys
+1. Tom Keel, Quay Harriers, 5.92 m
+2. Sam Orrin, Northland AC, 5.71 m
+Share
+© 2025 Northland Gazette
+"""
+
+
+def test_a_list_article_without_sentences_keeps_its_body() -> None:
+    body = [b.text for b in newsdiff.parse(RESULTS).paragraphs]
+    assert "1. Ada Brennan, Northland AC, 12.41" in body
+    assert "2. Sam Orrin, Northland AC, 5.71 m" in body
+    assert newsdiff.compare(RESULTS, RESULTS.replace("12.41", "12.40")).changes
+
+
 def test_cookie_lines_are_named_as_such() -> None:
     assert "cookie-banner" in kinds(COOKIE_WALL)
 

@@ -292,11 +292,9 @@ def _find_headline(blocks: list[Block], title: str | None) -> list[Block]:
 def _without_article_if_none(blocks: list[Block]) -> list[Block]:
     """An error page, a paywall or a cookie wall has no article text of its own: its
     would-be body is relabelled by the same structural rule as in plain text, so that
-    ``compare`` raises :class:`~newsdiff.NoBodyError` for it. The rule for a body with
-    no sentence (a menu, in plain text) stays out: in a page's markup, the article
-    extraction already told a list article or a recipe from a menu."""
+    ``compare`` raises :class:`~newsdiff.NoBodyError` for it."""
     kinds = [b.kind for b in blocks]
-    structure.mark_page_without_article([b.text for b in blocks], kinds, menus=False)
+    structure.mark_page_without_article([b.text for b in blocks], kinds)
     return [
         b if b.kind is kind else b.model_copy(update={"kind": kind})
         for b, kind in zip(blocks, kinds, strict=True)

@@ -40,9 +40,9 @@ from newsdiff.parse.lines import DATELINE
 ARTICLE_MIN_WORDS = 30
 """Fewest words of prose (outside error, paywall and consent paragraphs) that make a
 page an article when such paragraphs are present."""
-SENTENCE_MIN_WORDS = 4
-"""Fewest words of a line ending in sentence punctuation that make a page's body more
-than a menu or a list of headlines, when the page has boilerplate around it."""
+MENU_ITEM_WORDS = 3
+"""Most words of a menu item ("Home", "Latest news"): a page whose body is only such
+lines, among other boilerplate, is a menu."""
 HEADLINE_MAX_WORDS = 16
 """Longest first line (in words) ending in "?" or "!" taken for a headline rather than
 the first sentence of the body."""
@@ -354,30 +354,33 @@ def _is_notice(line: str) -> bool:
     return found > 0 and found * NOTICE_WORDS >= line.count(" ") + 1
 
 
-def mark_page_without_article(
-    lines: Sequence[str], kinds: list[BlockKind], *, menus: bool = True
-) -> None:
-    """Relabel the body of a page that has no article text of its own: only notices
-    about the page (an error, a paywall, a consent request) with under
-    :data:`ARTICLE_MIN_WORDS` words of other prose, or (with ``menus``) no sentence at
-    all among other boilerplate (a menu, a list of headlines)."""
+def mark_page_without_article(lines: Sequence[str], kinds: list[BlockKind]) -> None:
+    """Relabel the body of a page that has no article text of its own: notices about
+    the page (an error, a paywall, a consent request) and under
+    :data:`ARTICLE_MIN_WORDS` words of other prose; or only menu items (at most
+    :data:`MENU_ITEM_WORDS` words each) among other boilerplate.
+
+    Longer lines without a sentence among them are not enough: on real pages that is a
+    list article (results, a timeline, a table of works) far more often than a menu."""
     body = [i for i, kind in enumerate(kinds) if kind in _ARTICLE_LIKE]
     prose = 0
-    notices = sentence = False
+    notices = False
     for i in body:
         line = lines[i]
         if _is_notice(line):
             notices = True
         elif kinds[i] is BlockKind.BODY and _SENTENCE_END.search(line):
-            words = max(len(_WORD.findall(line)), len(_CJK.findall(line)))
-            sentence = sentence or words >= SENTENCE_MIN_WORDS
-            prose += words
+            prose += _word_count(line)
             if prose >= ARTICLE_MIN_WORDS:
                 return
     if notices:
         for i in body:
             kinds[i] = BlockKind.COOKIE if "cookie" in lines[i].casefold() else BlockKind.WIDGET
-    elif menus and not sentence and len(body) < len(kinds):
+    elif len(body) < len(kinds) and all(_word_count(lines[i]) <= MENU_ITEM_WORDS for i in body):
         for i in body:
-            few = len(_WORD.findall(lines[i])) <= 3
-            kinds[i] = BlockKind.SECTION_LABEL if few else BlockKind.RELATED
+            kinds[i] = BlockKind.SECTION_LABEL
+
+
+def _word_count(line: str) -> int:
+    """Words, or characters in a script written without spaces (Chinese, Japanese)."""
+    return max(len(_WORD.findall(line)), len(_CJK.findall(line)))
