@@ -86,6 +86,37 @@ text_lines = st.lists(
 )
 
 
+@given(
+    st.text(alphabet="aZé\u0301ß2٣²_ \t.,;'\"(«»-–/", max_size=40)
+    | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+)
+def test_words_are_the_word_pattern_matches(line: str) -> None:
+    # The fast path (split, strip punctuation, keep the alphabetic tokens) finds exactly
+    # what the regular expression finds.
+    assert sorted(features._words(line)) == sorted(features._WORD.findall(line))
+
+
+@given(st.integers(0, 40), st.integers(0, 30))
+def test_windows_are_clipped_to_the_page(n: int, radius: int) -> None:
+    los, his, counts = features._window(n, radius)
+    assert los == [max(0, i - radius) for i in range(n)]
+    assert his == [min(n, i + radius + 1) for i in range(n)]
+    assert counts == [max(1, hi - lo - 1) for lo, hi in zip(los, his, strict=True)]
+
+
+def test_stage_two_runs_only_where_stage_one_is_unsure() -> None:
+    lines = [line for line in GERMAN_PAGE.splitlines() if line]
+    cues = [False] * len(lines)
+    stage1, _, _ = model._load()
+    first = model.probabilities(
+        stage1, features.stage1_columns(features.base_features(lines, cues))
+    )
+    final = model.body_probabilities(lines, cues)
+    assert any(model.is_sure(p) for p in first) and not all(map(model.is_sure, first))
+    assert all(f == p for f, p in zip(final, first, strict=True) if model.is_sure(p))
+    assert any(f != p for f, p in zip(final, first, strict=True) if not model.is_sure(p))
+
+
 @given(text_lines)
 def test_every_line_gets_one_probability(lines: list[str]) -> None:
     probs = model.body_probabilities(lines, [False] * len(lines))

@@ -53,7 +53,14 @@ from newsdiff.parse import features as feats
 from newsdiff.parse import parse
 from newsdiff.parse.kinds import cue_kinds
 from newsdiff.parse.lines import paragraphs
-from newsdiff.parse.model import MIN_PAGE_LINES, Forest, Thresholds, decide, probabilities
+from newsdiff.parse.model import (
+    MIN_PAGE_LINES,
+    SURE,
+    Forest,
+    Thresholds,
+    decide,
+    probabilities,
+)
 
 PACKAGE = Path(__file__).resolve().parent.parent / "newsdiff" / "parse"
 FOLDS = 5
@@ -376,6 +383,11 @@ def cross_validate(
             arrays = {f"s1_{i}": a for i, a in enumerate(stage1)}
             arrays |= {f"s2_{i}": a for i, a in enumerate(stage2)}
             np.savez_compressed(oof_cache, **arrays)
+    # As ``parse`` runs the model: a line stage 1 is sure of keeps its probability.
+    stage2 = [
+        np.where((p1 < SURE) | (p1 > 1.0 - SURE), p1, p2)
+        for p1, p2 in zip(stage1, stage2, strict=True)
+    ]
     bar = choose_thresholds(data, stage2)
     cue = feats.BASE_NAMES.index("cue")
     cues = [[c == 1.0 for c in base[cue]] for base in data.base]

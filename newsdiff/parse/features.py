@@ -81,12 +81,14 @@ BLOCK_GAP = 3
 """Likely-boilerplate lines a block of likely-body lines may hold before it ends."""
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+# Punctuation that often clings to a word; none of it is part of a _WORD match.
+_AROUND_WORDS = ".,;:!?\"'()[]“”‘’«»„"
 _SENTENCE_MARKS = ".!?。！？…"
 _CLOSERS = "'\"”’»)]"
 _SENTENCE_INNER = re.compile(r"[.!?。！？]['\"”’»)\]]*\s+\S")
 # Searched in the lower-cased line, and only when _url_gate lets it.
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
-_SEPARATORS = "|»›·•/>«‹<"
+_SEPARATORS = re.compile(r"[|»›·•/>«‹<]")
 _DATEISH = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 # What every _DATEISH match holds; several times faster to search for first.
 _DATE_GATE = re.compile(r"\d[./:-]\d")
@@ -124,16 +126,30 @@ def _stop_words() -> tuple[dict[str, tuple[int, ...]], tuple[frozenset[str], ...
     return index, tuple(frozenset(lists[language]) for language in languages)
 
 
-def _language(words: Counter[str], index: dict[str, tuple[int, ...]]) -> int | None:
-    """The index of the stop list with the most hits among ``words`` (lower-cased, with
-    their counts); ``None`` when none hits."""
-    hits: Counter[int] = Counter()
-    for word in words.keys() & index.keys():
+def _language(
+    folded: Sequence[str], counts: Iterable[int], index: dict[str, tuple[int, ...]], n: int
+) -> int | None:
+    """The index of the stop list (of ``n``) with the most hits among the page's distinct
+    words (``folded``: lower-cased, with their ``counts``); ``None`` when none hits."""
+    hits = [0] * n
+    known = map(index.__contains__, folded)  # most words are in no stop list
+    for word, count in itertools.compress(zip(folded, counts, strict=True), known):
         for language in index[word]:
-            hits[language] += words[word]
-    if not hits:
-        return None
-    return min(hits, key=lambda k: (-hits[k], k))  # ties: the first language
+            hits[language] += count
+    most = max(hits, default=0)
+    return hits.index(most) if most else None  # ties: the first language
+
+
+def _words(line: str) -> list[str]:
+    """The :data:`_WORD` matches of a stripped line, in no particular order (every
+    feature counts them): most whitespace-separated tokens are a word once the
+    punctuation around them is stripped, and only the others need the regular
+    expression, several times slower per word."""
+    cores = list(map(str.strip, line.split(), itertools.repeat(_AROUND_WORDS)))
+    words = list(filter(str.isalpha, cores))
+    if len(words) < len(cores):
+        words += _WORD.findall(" ".join(itertools.filterfalse(str.isalpha, cores)))
+    return words
 
 
 def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float]]:
@@ -141,17 +157,21 @@ def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float
     the wording rules of :mod:`newsdiff.parse.kinds` name line ``i`` a boilerplate kind
     (one input among many).
 
-    Each line is read by one regular expression for its words and one for the sentences
-    inside it; the rest are counts over those words and plain string tests (this runs on
-    every line of every version).
+    Each line is cut into words once (:func:`_words`) and searched by one regular
+    expression for the sentences inside it; the rest are counts over those words and
+    plain string tests (this runs on every line of every version).
     """
     index, stop_lists = _stop_words()
     stripped = [line.strip() for line in lines]
-    words_per_line = [_WORD.findall(s) for s in stripped]
-    language = _language(
-        Counter(map(str.lower, itertools.chain.from_iterable(words_per_line))), index
-    )
+    words_per_line = list(map(_words, stripped))
+    counts = Counter(itertools.chain.from_iterable(words_per_line))
+    distinct = list(counts)
+    folded_words = list(map(str.lower, distinct))
+    language = _language(folded_words, counts.values(), index, len(stop_lists))
     stops = frozenset() if language is None else stop_lists[language]
+    # The page's words that are stop words, as written: each line is then counted
+    # without lower-casing its words again.
+    stop_forms = frozenset(itertools.compress(distinct, map(stops.__contains__, folded_words)))
     repeats = Counter(stripped)
     # Column by column, with ``map`` where it can: the same arithmetic as line by line,
     # without the interpreter's cost of a loop body per line.
@@ -178,7 +198,7 @@ def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float
         list(map(math.log1p, n_words)),
         shares(word_chars, per_word),
         shares(
-            (sum(map(stops.__contains__, map(str.lower, words))) for words in words_per_line),
+            (sum(map(stop_forms.__contains__, words)) for words in words_per_line),
             per_word,
         ),
         shares(digits, per_char),
@@ -192,7 +212,7 @@ def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float
         [math.log1p(len(_SENTENCE_INNER.findall(s))) for s in stripped],
         shares((s.count(",") for s in stripped), per_word),
         flags(_url_gate(f) and _URLISH.search(f) for f in folded),
-        [sum(map(s.count, _SEPARATORS)) / (n + 1) for s, n in zip(stripped, n_words, strict=True)],
+        [len(_SEPARATORS.findall(s)) / (n + 1) for s, n in zip(stripped, n_words, strict=True)],
         flags(
             d and _DATE_GATE.search(s) and _DATEISH.search(s)
             for s, d in zip(stripped, digits, strict=True)
@@ -210,9 +230,10 @@ Window = tuple[list[int], list[int], list[int]]
 def _window(n: int, radius: int) -> Window:
     """For each of ``n`` positions: where its window of ``radius`` starts and ends
     (clipped to the page) and how many neighbours it holds (at least 1)."""
-    los = [max(0, i - radius) for i in range(n)]
-    his = [min(n, i + radius + 1) for i in range(n)]
-    counts = [max(1, hi - lo - 1) for lo, hi in zip(los, his, strict=True)]
+    los = [0] * min(n, radius + 1) + list(range(1, n - radius))
+    his = list(range(radius + 1, n + 1))[:n]
+    his += [n] * (n - len(his))
+    counts = [max(1, size - 1) for size in map(operator.sub, his, los)]
     return los, his, counts
 
 
