@@ -184,7 +184,6 @@ def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float
     per_char = [1.0 / n if n else 0.0 for n in nonspace]
     firsts = [s[:1] for s in stripped]
     lasts = [s.rstrip(_CLOSERS)[-1:] for s in stripped]
-    folded = list(map(str.lower, stripped))
     mul = operator.mul
 
     def shares(counts: Iterable[float], per: list[float]) -> list[float]:
@@ -211,7 +210,7 @@ def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float
         flags(map(str.islower, firsts)),
         [math.log1p(len(_SENTENCE_INNER.findall(s))) for s in stripped],
         shares((s.count(",") for s in stripped), per_word),
-        flags(_url_gate(f) and _URLISH.search(f) for f in folded),
+        flags(_url_gate(f) and _URLISH.search(f) for f in map(str.lower, stripped)),
         [len(_SEPARATORS.findall(s)) / (n + 1) for s, n in zip(stripped, n_words, strict=True)],
         flags(
             d and _DATE_GATE.search(s) and _DATEISH.search(s)
