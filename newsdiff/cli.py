@@ -163,7 +163,26 @@ def _load_all(named: Sequence[tuple[str, str]], progress: Progress) -> dict[str,
 class _Parser(argparse.ArgumentParser):
     """Usage mistakes are one line, like every other error of the command."""
 
+    _given: Sequence[str] = ()
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self._given = sys.argv[1:] if args is None else list(args)
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> NoReturn:
+        # argparse reports missing arguments before unknown options; a mistyped option
+        # ("compare --bogus") is the mistake to name.
+        unknown = [
+            a
+            for a in self._given
+            if a.startswith("-")
+            and len(a) > 1
+            and a.split("=")[0] not in self._option_string_actions
+        ]
+        if unknown and message.startswith("the following arguments are required"):
+            message = f"unrecognized arguments: {' '.join(unknown)}"
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 

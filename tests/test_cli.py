@@ -251,6 +251,20 @@ def test_usage_errors_are_one_line(argv: list[str], capsys: pytest.CaptureFixtur
     assert "--help" in err  # where to read more
 
 
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [(["compare", "--bogus"], "--bogus"), (["story", "--frob=2"], "--frob=2")],
+)
+def test_a_mistyped_option_is_named_before_missing_arguments(
+    argv: list[str], named: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(argv)
+    err = capsys.readouterr().err
+    assert f"unrecognized arguments: {named}" in err
+    assert "required" not in err
+
+
 @pytest.mark.parametrize("how", ["NO_COLOR", "--no-color"])
 def test_no_color_means_no_ansi_styling_at_all(
     pair: tuple[str, str],
