@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -116,6 +117,18 @@ def test_stage_two_runs_only_where_stage_one_is_unsure() -> None:
     assert not all(map(model.is_sure, first))
     assert all(f == p for f, p in zip(final, first, strict=True) if model.is_sure(p))
     assert any(f != p for f, p in zip(final, first, strict=True) if not model.is_sure(p))
+
+
+def test_a_long_page_is_scored_stretch_by_stretch(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [line for line in GERMAN_PAGE.splitlines() if line] * 20
+    cues = [False] * len(lines)
+    whole = model.body_probabilities(lines, cues)
+    monkeypatch.setattr(features, "STRETCH", 37)
+    stretches = features.Page(features.base_features(lines, cues)).stretches()
+    assert [i for rows in stretches for i in rows] == list(range(len(lines)))
+    assert len(stretches) > 5
+    parts = model.body_probabilities(lines, cues)
+    assert parts == whole  # to the last bit: the trees split on exact values
 
 
 @given(text_lines)

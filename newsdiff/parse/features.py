@@ -27,7 +27,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, reduce
 from importlib import resources
 
 BASE_NAMES = (
@@ -77,6 +77,10 @@ _STAGE2_RADII = (2, 5, 10, 25)
 _LONG_LINE = math.log1p(80)
 _MISSING = -1.0  # a neighbour beyond the page's first or last line
 _LOGIT_CAP = 5.0
+STRETCH = 4096
+"""Lines of a page read and scored at a time (a long text's words and model inputs are
+held for one stretch at a time, not for the whole text); a page of at most this many
+lines is one stretch."""
 BLOCK_GAP = 3
 """Likely-boilerplate lines a block of likely-body lines may hold before it ends."""
 
@@ -159,20 +163,41 @@ def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float
 
     Each line is cut into words once (:func:`_words`) and searched by one regular
     expression for the sentences inside it; the rest are counts over those words and
-    plain string tests (this runs on every line of every version).
+    plain string tests (this runs on every line of every version). A page is read
+    :data:`STRETCH` lines at a time, so that the words of only one stretch are held at
+    once; its language is that of its first stretch.
     """
     index, stop_lists = _stop_words()
     stripped = [line.strip() for line in lines]
-    words_per_line = list(map(_words, stripped))
-    counts = Counter(itertools.chain.from_iterable(words_per_line))
-    distinct = list(counts)
-    folded_words = list(map(str.lower, distinct))
-    language = _language(folded_words, counts.values(), index, len(stop_lists))
-    stops = frozenset() if language is None else stop_lists[language]
-    # The page's words that are stop words, as written: each line is then counted
-    # without lower-casing its words again.
-    stop_forms = frozenset(itertools.compress(distinct, map(stops.__contains__, folded_words)))
     repeats = Counter(stripped)
+    columns: list[list[float]] = [[] for _ in BASE_NAMES]
+    stops: frozenset[str] | None = None
+    for start in range(0, len(stripped), STRETCH):
+        part = stripped[start : start + STRETCH]
+        words_per_line = list(map(_words, part))
+        counts = Counter(itertools.chain.from_iterable(words_per_line))
+        distinct = list(counts)
+        folded_words = list(map(str.lower, distinct))
+        if stops is None:
+            language = _language(folded_words, counts.values(), index, len(stop_lists))
+            stops = frozenset() if language is None else stop_lists[language]
+        # The stretch's words that are stop words, as written: each line is then
+        # counted without lower-casing its words again.
+        stop_forms = frozenset(itertools.compress(distinct, map(stops.__contains__, folded_words)))
+        values = _line_features(part, words_per_line, stop_forms, repeats)
+        for column, more in zip(columns, values, strict=True):
+            column += more
+    columns[BASE_NAMES.index("cue")] = [1.0 if cue else 0.0 for cue in cues]
+    return columns
+
+
+def _line_features(
+    stripped: Sequence[str],
+    words_per_line: Sequence[list[str]],
+    stop_forms: frozenset[str],
+    repeats: Counter[str],
+) -> list[list[float]]:
+    """:data:`BASE_NAMES` of some lines of a page (the cue column left empty)."""
     # Column by column, with ``map`` where it can: the same arithmetic as line by line,
     # without the interpreter's cost of a loop body per line.
     n_words = list(map(len, words_per_line))
@@ -219,7 +244,7 @@ def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float
         [math.log1p(repeats[s] - 1) for s in stripped],
         shares((sum(map(str.isupper, map(_FIRST, words))) for words in words_per_line), per_word),
         shares(map(operator.sub, word_chars, digits), per_char),
-        flags(cues),
+        [],  # the cues: the caller's
     ]
 
 
@@ -236,13 +261,21 @@ def _window(n: int, radius: int) -> Window:
     return los, his, counts
 
 
-def _window_means(values: Sequence[float], window: Window) -> list[float]:
+def _window_means(values: Sequence[float], window: Window, before: float = 0.0) -> list[float]:
     """Mean of each value's neighbours within the window (the value itself left out).
-    Whole-list operations (``map`` with :mod:`operator`): this runs on every column."""
+    Whole-list operations (``map`` with :mod:`operator`): this runs on every column.
+    ``before``: the page's running sum up to the first value (:func:`_sum_before`)."""
     los, his, counts = window
-    at = [0.0, *itertools.accumulate(values)].__getitem__
+    at = list(itertools.accumulate(values, initial=before)).__getitem__
     sums = map(operator.sub, map(at, his), map(at, los))
     return list(map(operator.truediv, map(operator.sub, sums, values), counts))
+
+
+def _sum_before(values: Sequence[float], stop: int) -> float:
+    """The running sum of the first ``stop`` values, added one by one from the page's
+    first line: a stretch's window sums are then those of the whole page to the last
+    bit (the trees' thresholds sit between values computed so)."""
+    return reduce(operator.add, itertools.islice(values, stop), 0.0)
 
 
 def _shifted(values: list[float], offset: int, fill: float) -> list[float]:
@@ -260,32 +293,133 @@ def _median(values: Sequence[float]) -> float:
 
 
 def stage1_columns(base: Sequence[list[float]]) -> list[list[float]]:
-    """Stage-1 inputs, one list per input (``base`` is :func:`base_features` by column):
-    each line's features, seen alone, against the page, and among its neighbours."""
-    n = len(base[0])
-    chars, stops = base[0], base[3]
-    median, longest = _median(chars), max(chars)
-    rank = [0.0] * n
-    for position, i in enumerate(sorted(range(n), key=chars.__getitem__)):
-        rank[i] = position / max(1, n - 1)
-    long_stops = [s for c, s in zip(chars, stops, strict=True) if c >= _LONG_LINE]
-    long_stop = sum(long_stops) / len(long_stops) if long_stops else 0.0
-    columns = list(base)
-    columns += (
-        [c - median for c in chars],
-        [c - longest for c in chars],
-        rank,
-        [s - long_stop for s in stops],
-        [median] * n,
-        [len(long_stops) / n] * n,
-        [math.log1p(n)] * n,
-        [i / max(1, n - 1) for i in range(n)],
-    )
-    context = [base[k] for k in _CONTEXT]
-    columns += [_shifted(c, offset, _MISSING) for offset in _OFFSETS for c in context]
-    windows = [_window(n, r) for r in _RADII]
-    columns += [_window_means(c, w) for w in windows for c in context]
-    return columns
+    """Stage-1 inputs of a whole page, one list per input (``base`` is
+    :func:`base_features` by column): each line's features, seen alone, against the
+    page, and among its neighbours."""
+    page = Page(base)
+    return page.stage1(range(page.lines))
+
+
+def stage2_columns(
+    probs: list[float], base: Sequence[list[float]], stage1: Sequence[list[float]]
+) -> list[list[float]]:
+    """Stage-2 inputs of a whole page: the stage-1 inputs plus the stage-1
+    probabilities around the line, where it stands against the largest block of
+    likely-body lines, and the share of the page's likely-body text before and after
+    it."""
+    page = Page(base)
+    return page.stage2(probs, page.around(probs), stage1, range(page.lines))
+
+
+def _trimmed(columns: list[list[float]], cut: slice, whole: bool) -> list[list[float]]:
+    return columns if whole else [column[cut] for column in columns]
+
+
+class Page:
+    """The model's inputs of one page, for a stretch of its lines at a time: values of
+    the whole page (its median line, the rank of each line's length…) are computed
+    once; a stretch's inputs from the lines around it (as far as the widest window)."""
+
+    def __init__(self, base: Sequence[list[float]]) -> None:
+        self.base = base
+        self.lines = n = len(base[0])
+        chars, stops = base[0], base[3]
+        self.median = _median(chars) if n else 0.0
+        self.longest = max(chars, default=0.0)
+        self.rank = [0.0] * n
+        for position, i in enumerate(sorted(range(n), key=chars.__getitem__)):
+            self.rank[i] = position / max(1, n - 1)
+        long_stops = [s for c, s in zip(chars, stops, strict=True) if c >= _LONG_LINE]
+        self.long_stop = sum(long_stops) / len(long_stops) if long_stops else 0.0
+        self.long_share = len(long_stops) / max(1, n)
+
+    def stretches(self) -> list[range]:
+        """The page's lines, :data:`STRETCH` at a time."""
+        return [
+            range(start, min(self.lines, start + STRETCH))
+            for start in range(0, self.lines, STRETCH)
+        ]
+
+    def _around(self, rows: range, reach: int) -> tuple[int, int, slice, bool]:
+        """The lines a stretch's inputs are computed from (``reach`` lines either side,
+        within the page), where the stretch lies among them, and whether it is the
+        whole page."""
+        lo, hi = max(0, rows.start - reach), min(self.lines, rows.stop + reach)
+        whole = lo == 0 and hi == self.lines and len(rows) == self.lines
+        return lo, hi, slice(rows.start - lo, rows.stop - lo), whole
+
+    def stage1(self, rows: range) -> list[list[float]]:
+        """Stage-1 inputs of the lines ``rows``, one list per input."""
+        lo, hi, cut, whole = self._around(rows, max(_RADII))
+        base = [column[lo:hi] for column in self.base] if not whole else list(self.base)
+        n, chars, stops = self.lines, base[0], base[3]
+        median, longest, long_stop = self.median, self.longest, self.long_stop
+        columns = list(base)
+        columns += (
+            [c - median for c in chars],
+            [c - longest for c in chars],
+            self.rank[lo:hi],
+            [s - long_stop for s in stops],
+            [median] * (hi - lo),
+            [self.long_share] * (hi - lo),
+            [math.log1p(n)] * (hi - lo),
+            [i / max(1, n - 1) for i in range(lo, hi)],
+        )
+        context = [base[k] for k in _CONTEXT]
+        columns += [_shifted(c, offset, _MISSING) for offset in _OFFSETS for c in context]
+        windows = [_window(hi - lo, r) for r in _RADII]
+        before = [_sum_before(self.base[k], lo) for k in _CONTEXT]
+        pairs = list(zip(context, before, strict=True))
+        columns += [_window_means(c, w, b) for w in windows for c, b in pairs]
+        return _trimmed(columns, cut, whole)
+
+    def around(self, probs: list[float]) -> list[list[float]]:
+        """The stage-2 inputs that look at the whole page's stage-1 probabilities
+        (``probs``, every line): the largest block of likely-body lines, the nearest
+        likely-body lines, the likely-body text before and after."""
+        n = len(probs)
+        chars = [math.expm1(c) for c in self.base[0]]
+        start, end, mass = _largest_block(probs, chars)
+        before, after = _distances(probs)
+        # Where the line stands in the page's likely-body text: the shares of it before
+        # and after the line (the article's opening, middle or end, whatever lies around).
+        likely = [p * c for p, c in zip(probs, chars, strict=True)]
+        total = sum(likely) or 1.0
+        share_before = [b / total for b in itertools.accumulate(likely, initial=0.0)]
+        return [
+            [1.0 if start <= i < end else 0.0 for i in range(n)],
+            [math.log1p(start - i if i < start else max(0, i - end + 1)) for i in range(n)],
+            [1.0 if i < start else 0.0 for i in range(n)],
+            [mass / (sum(chars) or 1.0)] * n,
+            [math.log1p(end - start)] * n,
+            before,
+            after,
+            [0.0, *itertools.accumulate(probs[:-1], max)],
+            [*reversed(list(itertools.accumulate(reversed(probs[1:]), max))), 0.0],
+            share_before[:-1],
+            [1.0 - b for b in share_before[1:]],
+        ]
+
+    def stage2(
+        self,
+        probs: list[float],
+        around: list[list[float]],
+        stage1: Sequence[list[float]],
+        rows: range,
+    ) -> list[list[float]]:
+        """Stage-2 inputs of the lines ``rows``: their stage-1 inputs (``stage1``), the
+        stage-1 probabilities of the lines near them (``probs``: the whole page's) and
+        the page-wide ones (``around``, from :meth:`around`)."""
+        lo, hi, cut, whole = self._around(rows, max(_STAGE2_RADII))
+        near = probs[lo:hi]
+        logits = [_logit(p) for p in near]
+        columns = [logits]
+        columns += [_shifted(logits, offset, -_LOGIT_CAP) for offset in _OFFSETS]
+        before = _sum_before(probs, lo)
+        columns += [_window_means(near, _window(hi - lo, r), before) for r in _STAGE2_RADII]
+        columns = _trimmed(columns, cut, whole)
+        columns += _trimmed(around, slice(rows.start, rows.stop), whole)
+        return [*stage1, *columns]
 
 
 def _logit(p: float) -> float:
@@ -341,39 +475,3 @@ def _distances(probs: Sequence[float]) -> tuple[list[float], list[float]]:
         if probs[i] >= 0.5:
             last = i
     return [math.log1p(b) for b in before], [math.log1p(a) for a in after]
-
-
-def stage2_columns(
-    probs: list[float], base: Sequence[list[float]], stage1: Sequence[list[float]]
-) -> list[list[float]]:
-    """Stage-2 inputs: the stage-1 inputs plus the stage-1 probabilities around the line,
-    where it stands against the largest block of likely-body lines, and the share of the
-    page's likely-body text before and after it."""
-    n = len(probs)
-    logits = [_logit(p) for p in probs]
-    chars = [math.expm1(c) for c in base[0]]
-    start, end, mass = _largest_block(probs, chars)
-    before, after = _distances(probs)
-    # Where the line stands in the page's likely-body text: the shares of it before
-    # and after the line (the article's opening, middle or end, whatever lies around).
-    likely = [p * c for p, c in zip(probs, chars, strict=True)]
-    total = sum(likely) or 1.0
-    share_before = [b / total for b in itertools.accumulate(likely, initial=0.0)]
-    columns = list(stage1)
-    columns.append(logits)
-    columns += [_shifted(logits, offset, -_LOGIT_CAP) for offset in _OFFSETS]
-    columns += [_window_means(probs, _window(n, r)) for r in _STAGE2_RADII]
-    columns += (
-        [1.0 if start <= i < end else 0.0 for i in range(n)],
-        [math.log1p(start - i if i < start else max(0, i - end + 1)) for i in range(n)],
-        [1.0 if i < start else 0.0 for i in range(n)],
-        [mass / (sum(chars) or 1.0)] * n,
-        [math.log1p(end - start)] * n,
-        before,
-        after,
-        [0.0, *itertools.accumulate(probs[:-1], max)],
-        [*reversed(list(itertools.accumulate(reversed(probs[1:]), max))), 0.0],
-        share_before[:-1],
-        [1.0 - b for b in share_before[1:]],
-    )
-    return columns

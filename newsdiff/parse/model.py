@@ -160,12 +160,22 @@ def body_probabilities(lines: Sequence[str], cues: Sequence[bool]) -> list[float
     if not lines:
         return []
     stage1, stage2, _ = _load()
-    base = features.base_features(lines, cues)
-    columns = features.stage1_columns(base)
-    probs = probabilities(stage1, columns)
+    page = features.Page(features.base_features(lines, cues))
+    stretches = page.stretches()
+    # A page of one stretch keeps its stage-1 inputs for stage 2; a longer page makes
+    # them again, stretch by stretch, rather than hold them all at once.
+    held = page.stage1(stretches[0]) if len(stretches) == 1 else None
+    probs: list[float] = []
+    for rows in stretches:
+        probs += probabilities(stage1, held or page.stage1(rows))
     unsure = [not is_sure(p) for p in probs]
-    second = iter(probabilities(stage2, features.stage2_columns(probs, base, columns), unsure))
-    return [next(second) if again else p for p, again in zip(probs, unsure, strict=True)]
+    around = page.around(probs)
+    second: list[float] = []
+    for rows in stretches:
+        columns = page.stage2(probs, around, held or page.stage1(rows), rows)
+        second += probabilities(stage2, columns, unsure[rows.start : rows.stop])
+    again = iter(second)
+    return [next(again) if u else p for p, u in zip(probs, unsure, strict=True)]
 
 
 def is_body(lines: Sequence[str], cues: Sequence[bool]) -> list[bool] | None:
