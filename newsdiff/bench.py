@@ -276,16 +276,16 @@ class ScaleResult:
 
 
 def bench_scale(paragraphs: int, versions: int, repeat: int, memory: bool = True) -> ScaleResult:
-    """Sizes up to 1,000 paragraphs are timed as medians in this process, larger ones
-    once. With ``memory`` each call's peak comes from one run in a fresh process, and
-    that run's time stands for a large size's (no second run)."""
-    collated = paragraphs <= COLLATE_MAX
-    old, new, texts = scale_inputs(paragraphs, versions if collated else 0)
+    """Sizes up to COLLATE_MAX paragraphs are timed as medians in this process and
+    collated; larger ones are timed once and not collated. With ``memory`` each call's
+    peak comes from one run in a fresh process, and at the larger sizes that run's time
+    is the one reported (no second run)."""
+    small = paragraphs <= COLLATE_MAX
+    old, new, texts = scale_inputs(paragraphs, versions if small else 0)
     po, pn = parse(old), parse(new)
-    small = paragraphs <= 1_000
     reps = repeat if small else 1
     compare_run = measure("compare", paragraphs, memory=memory) if memory or not small else None
-    collate_run = measure("collate", paragraphs, versions) if memory and collated else None
+    collate_run = measure("collate", paragraphs, versions) if memory and small else None
     with dmp.using_backend("python"):
         return ScaleResult(
             paragraphs=paragraphs,
@@ -299,7 +299,7 @@ def bench_scale(paragraphs: int, versions: int, repeat: int, memory: bool = True
             compare_parsed_ms=_median_ms(lambda: compare(po, pn), reps),
             collate_ms=(
                 _median_ms(lambda: collate(texts), reps if paragraphs <= 100 else 1)
-                if collated
+                if small
                 else float("nan")
             ),
             versions=versions,
@@ -358,15 +358,11 @@ class CollateMemory:
     parse: Measured
 
 
-def bench_collate_memory(
-    paragraphs: int, versions: int, collate_run: Measured | None = None
-) -> CollateMemory:
-    """``collate_run`` is a measurement of the same collate already made (the scaling
-    section's), so the slowest case is not run twice."""
+def bench_collate_memory(paragraphs: int, versions: int) -> CollateMemory:
     return CollateMemory(
         paragraphs,
         versions,
-        collate_run or measure("collate", paragraphs, versions),
+        measure("collate", paragraphs, versions),
         measure("parse-versions", paragraphs, versions),
     )
 
@@ -584,7 +580,7 @@ def long_table(r: LongResult) -> list[str]:
 
 def collate_memory_table(r: CollateMemory) -> list[str]:
     def row(name: str, run: Measured) -> str:
-        held = "—" if run.after_mb is None or run.before_mb is None else _mb(run.after_mb)
+        held = "—" if run.after_mb is None else _mb(run.after_mb)
         return f"| {name} | {_ms(run.ms)} | {_peak(run)} | {held} |"
 
     return [
