@@ -627,9 +627,8 @@ def targets(
     seed_collate: tuple[float, float] | None,
     long: LongResult | None = None,
     html: HtmlResult | None = None,
-    collate_memory: CollateMemory | None = None,
 ) -> list[Target]:
-    found = lean_targets(stories, long, collate_memory)
+    found = lean_targets(stories, long)
     pairs = [p for r in stories for p in r.pairs]
     if pairs:
         text = _med([p.compare_text for p in pairs])
