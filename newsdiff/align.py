@@ -27,7 +27,7 @@ import itertools
 import math
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar, overload
@@ -391,9 +391,7 @@ class _Aligner:
         """Cut a huge gap at confident in-order pairs, then align the pieces."""
         best: dict[int, int] = {}
         taken: set[int] = set()
-        for i, j, sim in self._candidates(range(a0, a1), range(b0, b1)):
-            if sim < MOVE_SIMILARITY:
-                break
+        for i, j, _ in self._candidates(range(a0, a1), range(b0, b1)):
             if i not in best and j not in taken:  # one partner each, most similar first
                 best[i] = j
                 taken.add(j)
@@ -413,11 +411,17 @@ class _Aligner:
         return items
 
     def _candidates(self, olds: Sequence[int], news: Sequence[int]) -> list[tuple[int, int, float]]:
-        """Similar (old, new) pairs, most similar first; exhaustive when small, else
-        only pairs that share a rare word."""
+        """(old, new) pairs at least MOVE_SIMILARITY similar, most similar first; every
+        pair is scored when there are few, else only pairs that share a rare word.
+
+        Only the pairs that pass are kept: a version with a few hundred paragraphs
+        removed and added has some 10⁵ pairs to score, and holding them all to sort was
+        most of a comparison's peak memory.
+        """
         a, b = self.a, self.b
+        pairs: Iterable[tuple[int, int]]
         if len(olds) * len(news) <= PAIR_BUDGET:
-            pairs = [(i, j) for i in olds for j in news]
+            pairs = itertools.product(olds, news)
         else:
             postings: dict[str, list[int]] = defaultdict(list)
             for j in news:
@@ -430,11 +434,12 @@ class _Aligner:
                     if 0 < len(hits) <= RARE_POSTINGS:
                         seen.update((i, j) for j in hits)
             pairs = sorted(seen)
-        scored = [
-            (i, j, _sim(a.codes[i], b.codes[j]))
-            for i, j in pairs
-            if a.units[i].heading == b.units[j].heading
-        ]
+        scored = []
+        for i, j in pairs:
+            if a.units[i].heading == b.units[j].heading:
+                sim = _sim(a.codes[i], b.codes[j])
+                if sim >= MOVE_SIMILARITY:
+                    scored.append((i, j, sim))
         # Ties go to the pair nearest the start and the diagonal: a rule that reads the
         # same with the sides swapped.
         scored.sort(key=lambda t: (-t[2], t[0] + t[1], abs(t[0] - t[1]), t[0]))
@@ -452,8 +457,6 @@ class _Aligner:
         used_b: set[int] = set()
         moved: dict[int, Link] = {}
         for i, j, sim in self._candidates(removed, added):
-            if sim < MOVE_SIMILARITY:
-                break
             if i in used_a or j in used_b or min(a.sizes[i], b.sizes[j]) < MOVE_MIN_WORDS:
                 continue
             used_a.add(i)

@@ -17,22 +17,21 @@ One run on one machine, every figure measured side by side:
 2. **Scaling.** Synthetic stories of N paragraphs (default 100, 1,000 and 10,000;
    ~25 words each) and versions of them with 5 % of the paragraphs edited, moved,
    added or removed (in equal shares). Time and peak memory of ``compare`` (one pair)
-   and of ``collate`` (``--versions`` versions, each its own 5 % edit of the same
-   base). Peak memory is Python's heap as :mod:`tracemalloc` sees it, in a separate run
-   (tracing slows the code down), inputs excluded.
+   and, up to 1,000 paragraphs, of ``collate`` (``--versions`` versions, each its own
+   5 % edit of the same base). Memory is measured once per case in a fresh process
+   (:mod:`newsdiff.bench_memory`; see there for what "peak" means), and at 10,000
+   paragraphs that run's time is the one reported.
 
 3. **A long pair**: two versions of ``--long`` paragraphs (default 100,000, twelve
    words each) that differ in one word, against ``difflib.unified_diff`` over the same
-   lines; time and peak memory from text and pre-parsed, and parsing alone.
+   lines; time and peak memory from text and pre-parsed, and parsing alone, each
+   run once in a fresh process.
 
 4. **Number of changes**: one 10,000-paragraph story against versions with 0 to 1,000
    paragraphs edited, pre-parsed: what ``compare`` costs, and what working out every
    span, edit and total costs on top.
 
-5. **JSON size**: the collated built-in story and each shared story as JSON, and as a
-   line of a corpus job's ``stories.jsonl``.
-
-6. **HTML pages.** ``newsdiff.parse(page)`` against ``trafilatura.extract(page)`` on the
+5. **HTML pages.** ``newsdiff.parse(page)`` against ``trafilatura.extract(page)`` on the
    same saved pages (bytes, as saved): a fixed sample of
    ``../shared/benchmarks/trafilatura-eval`` (every ``--page-sample``-th page of its
    ``pages.jsonl``) when the folder exists, else the built-in demo page and the test
@@ -40,10 +39,18 @@ One run on one machine, every figure measured side by side:
    taking turns going first, and the fastest run of each counts. Skipped without the
    ``html`` extra.
 
-7. **Parsing plain text**: ``parse(text)`` on seed-size versions against its rule-only
+6. **Parsing plain text**: ``parse(text)`` on seed-size versions against its rule-only
    baseline, and ms per page of an extraction benchmark (:mod:`newsdiff.bench_text`).
 
+7. **JSON size**: the collated built-in story and each shared story as JSON, and as a
+   line of a corpus job's ``stories.jsonl``.
+
 8. **Targets** from the performance issues, each marked met or not.
+
+``--memory-targets`` runs only what the memory targets need, in minutes: section 3,
+then ``collate`` of ``--versions`` versions of the largest of ``--sizes`` paragraphs
+(20 × 10,000 by default) and the parsing of those versions alone, each once in a
+fresh process, and their targets.
 
 ``compare`` returns the alignment; the word diff, edit classes and totals of each
 change are worked out when first read. Real pairs are therefore timed twice: the call
@@ -59,25 +66,25 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
-import gc
 import gzip
 import importlib.util
 import itertools
 import json
 import os
 import platform
-import random
 import statistics
 import sys
 import time
-import tracemalloc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from diff_match_patch import diff_match_patch
 
 from newsdiff import bench_text, dmp
+from newsdiff.bench_memory import Measured, measure
+from newsdiff.bench_synthetic import LONG_WORDS, SEED, Synthetic, join, one_word_pair, scale_inputs
 from newsdiff.collate import collate
 from newsdiff.compare import compare
 from newsdiff.corpus.records import StoryRecord, VersionInfo
@@ -94,8 +101,9 @@ TEST_PAGES = Path(__file__).resolve().parent.parent / "tests" / "pages"
 DEFAULT_SIZES = (100, 1_000, 10_000)
 SEED_PARAGRAPHS = 60
 """A seed-size version: about 60 paragraphs, about 1,500 words."""
-EDIT_SHARE = 0.05
-WORDS_PER_PARAGRAPH = (15, 35)
+COLLATE_MAX = 1_000
+"""The scaling section collates sizes up to this: 20 versions of 10,000 paragraphs
+take minutes, and are collated by ``--memory-targets``, which measures them."""
 
 # Targets from the issue.
 TARGET_SEED_MS = 5.0
@@ -113,7 +121,6 @@ SEED_JSON_BEFORE = 304_722
 revisions; the target is a fifth of it."""
 TARGET_COLLATE_MB = 300.0
 LONG_PARAGRAPHS = 100_000
-LONG_WORDS = 12
 CHANGE_COUNTS = (0, 1, 10, 100, 1_000)
 CHANGES_PARAGRAPHS = 10_000
 TARGET_HTML_RATIO = 1.3
@@ -129,17 +136,6 @@ def _median_ms(run: Callable[[], object], repeat: int) -> float:
         run()
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
-
-
-def _peak_mb(run: Callable[[], object]) -> float:
-    gc.collect()
-    tracemalloc.start()
-    try:
-        run()
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return peak / 1e6
 
 
 def fast_available() -> bool:
@@ -264,68 +260,6 @@ def shared_stories(folder: Path) -> dict[str, dict[str, str]]:
 # ---------------------------------------------------------------- synthetic stories
 
 
-class Synthetic:
-    """Deterministic made-up stories: prose-shaped paragraphs of pseudo-words."""
-
-    def __init__(self, seed: int = 2024) -> None:
-        self.rng = random.Random(seed)
-        syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
-        self.vocab = sorted(
-            {
-                "".join(self.rng.choice(syllables) for _ in range(self.rng.randint(1, 4)))
-                for _ in range(8_000)
-            }
-        )
-        # Zipf-like: a few words are everywhere, most are rare, like real prose.
-        self.weights = [1 / (rank + 1) for rank in range(len(self.vocab))]
-
-    def paragraph(self, n: int | None = None) -> str:
-        n = n or self.rng.randint(*WORDS_PER_PARAGRAPH)
-        words = self.rng.choices(self.vocab, self.weights, k=n)
-        cut = self.rng.randint(6, max(6, n - 6))
-        first = " ".join(words[:cut]).capitalize()
-        second = " ".join(words[cut:]).capitalize()
-        return f"{first}, {self.rng.choice(self.vocab)} said. {second}."
-
-    def story(self, paragraphs: int) -> list[str]:
-        return [self.paragraph() for _ in range(paragraphs)]
-
-    def edit(self, paragraph: str) -> str:
-        words = paragraph.split(" ")
-        for _ in range(self.rng.randint(1, 3)):
-            k = self.rng.randrange(1, len(words) - 1)
-            action = self.rng.random()
-            if action < 0.5:
-                words[k] = self.rng.choice(self.vocab)
-            elif action < 0.75:
-                words.insert(k, self.rng.choice(self.vocab))
-            elif len(words) > 8:
-                del words[k]
-        return " ".join(words)
-
-    def version(self, base: Sequence[str], share: float = EDIT_SHARE) -> list[str]:
-        """``base`` with ``share`` of its paragraphs edited, moved, added or removed."""
-        paras = list(base)
-        ops = max(1, round(share * len(base)))
-        for n in range(ops):
-            kind = n % 4
-            if kind == 0:
-                k = self.rng.randrange(len(paras))
-                paras[k] = self.edit(paras[k])
-            elif kind == 1 and len(paras) > 1:
-                moved = paras.pop(self.rng.randrange(len(paras)))
-                paras.insert(self.rng.randrange(len(paras) + 1), moved)
-            elif kind == 2:
-                paras.insert(self.rng.randrange(len(paras) + 1), self.paragraph())
-            elif len(paras) > 1:
-                del paras[self.rng.randrange(len(paras))]
-        return paras
-
-
-def _join(paragraphs: Sequence[str]) -> str:
-    return "\n\n".join(paragraphs) + "\n"
-
-
 @dataclass
 class ScaleResult:
     paragraphs: int
@@ -333,88 +267,104 @@ class ScaleResult:
     parse_ms: float
     compare_text_ms: float
     compare_parsed_ms: float
-    compare_mb: float
     collate_ms: float
-    collate_mb: float
     versions: int
+    compare_run: Measured | None = None
+    """``compare`` from text, run once (:func:`newsdiff.bench_memory.measure`)."""
+    collate_run: Measured | None = None
+    """``collate`` from text, run once in a fresh process (sizes up to COLLATE_MAX)."""
 
 
-def bench_scale(
-    paragraphs: int, versions: int, repeat: int, seed: int = 2024, memory: bool = True
-) -> ScaleResult:
-    gen = Synthetic(seed)
-    base = gen.story(paragraphs)
-    old, new = _join(base), _join(gen.version(base))
-    texts = {f"v{n:02}": _join(gen.version(base)) for n in range(1, versions + 1)}
+def bench_scale(paragraphs: int, versions: int, repeat: int, memory: bool = True) -> ScaleResult:
+    """Sizes up to COLLATE_MAX paragraphs are timed as medians in this process and
+    collated; larger ones are timed once and not collated. With ``memory`` each call's
+    peak comes from one run in a fresh process, and at the larger sizes that run's time
+    is the one reported (no second run)."""
+    small = paragraphs <= COLLATE_MAX
+    old, new, texts = scale_inputs(paragraphs, versions if small else 0)
     po, pn = parse(old), parse(new)
-    # Big inputs run once: a second run would only double the wait.
-    reps = repeat if paragraphs <= 1_000 else 1
+    reps = repeat if small else 1
+    compare_run = measure("compare", paragraphs, memory=memory) if memory or not small else None
+    collate_run = measure("collate", paragraphs, versions) if memory and small else None
     with dmp.using_backend("python"):
-        compare_text = _median_ms(lambda: compare(old, new), reps)
-        compare_parsed = _median_ms(lambda: compare(po, pn), reps)
-        parse_ms = _median_ms(lambda: parse(old), reps)
-        collate_ms = _median_ms(lambda: collate(texts), reps if paragraphs <= 100 else 1)
-        compare_mb = _peak_mb(lambda: compare(old, new)) if memory else 0.0
-        collate_mb = _peak_mb(lambda: collate(texts)) if memory else 0.0
-    return ScaleResult(
-        paragraphs=paragraphs,
-        words=len(old.split()),
-        parse_ms=parse_ms,
-        compare_text_ms=compare_text,
-        compare_parsed_ms=compare_parsed,
-        compare_mb=compare_mb,
-        collate_ms=collate_ms,
-        collate_mb=collate_mb,
-        versions=versions,
-    )
+        return ScaleResult(
+            paragraphs=paragraphs,
+            words=len(old.split()),
+            parse_ms=_median_ms(lambda: parse(old), reps),
+            compare_text_ms=(
+                _median_ms(lambda: compare(old, new), reps)
+                if compare_run is None or small
+                else compare_run.ms
+            ),
+            compare_parsed_ms=_median_ms(lambda: compare(po, pn), reps),
+            collate_ms=(
+                _median_ms(lambda: collate(texts), reps if paragraphs <= 100 else 1)
+                if small
+                else float("nan")
+            ),
+            versions=versions,
+            compare_run=compare_run,
+            collate_run=collate_run,
+        )
 
 
 @dataclass
 class LongResult:
+    """The long pair: each call run once (in a fresh process unless ``--no-memory``)."""
+
     paragraphs: int
     chars: int
     difflib_ms: float
-    parse_ms: float
-    compare_text_ms: float
-    compare_parsed_ms: float
-    text_mb: float
-    parsed_mb: float
-    parse_mb: float
+    text: Measured
+    """``compare`` from text."""
+    parsed: Measured
+    """``compare`` of the two versions parsed beforehand."""
+    parse: Measured
+    """Parsing the two versions alone, both kept."""
 
     @property
     def text_ratio(self) -> float:
-        return self.compare_text_ms / self.difflib_ms
+        return self.text.ms / self.difflib_ms
 
     @property
     def parsed_ratio(self) -> float:
-        return self.compare_parsed_ms / self.difflib_ms
+        return self.parsed.ms / self.difflib_ms
 
-
-def one_word_pair(paragraphs: int, seed: int = 2024) -> tuple[str, str]:
-    """Two versions of ``paragraphs`` paragraphs of LONG_WORDS words, one word apart."""
-    gen = Synthetic(seed)
-    base = [gen.paragraph(LONG_WORDS) for _ in range(paragraphs)]
-    middle = base[len(base) // 2].split(" ")
-    middle[len(middle) // 2] = "amended"
-    edited = [*base[: len(base) // 2], " ".join(middle), *base[len(base) // 2 + 1 :]]
-    return _join(base), _join(edited)
+    @property
+    def parse_ratio(self) -> float:
+        return self.parse.ms / self.difflib_ms
 
 
 def bench_long(paragraphs: int, memory: bool = True) -> LongResult:
     old, new = one_word_pair(paragraphs)
-    po, pn = parse(old), parse(new)
-    with dmp.using_backend("python"):
-        return LongResult(
-            paragraphs=paragraphs,
-            chars=len(old),
-            difflib_ms=_median_ms(lambda: unified_diff(old, new), 3),
-            parse_ms=_median_ms(lambda: parse(old), 1),
-            compare_text_ms=_median_ms(lambda: compare(old, new), 1),
-            compare_parsed_ms=_median_ms(lambda: compare(po, pn), 3),
-            text_mb=_peak_mb(lambda: compare(old, new)) if memory else 0.0,
-            parsed_mb=_peak_mb(lambda: compare(po, pn)) if memory else 0.0,
-            parse_mb=_peak_mb(lambda: (parse(old), parse(new))) if memory else 0.0,
-        )
+    return LongResult(
+        paragraphs=paragraphs,
+        chars=len(old),
+        difflib_ms=_median_ms(lambda: unified_diff(old, new), 3),
+        text=measure("long", paragraphs, memory=memory),
+        parsed=measure("long-parsed", paragraphs, memory=memory),
+        parse=measure("long-parse", paragraphs, memory=memory),
+    )
+
+
+@dataclass
+class CollateMemory:
+    """``collate`` of ``versions`` versions of ``paragraphs`` paragraphs from text, and
+    parsing those versions alone, each once in a fresh process."""
+
+    paragraphs: int
+    versions: int
+    collate: Measured
+    parse: Measured
+
+
+def bench_collate_memory(paragraphs: int, versions: int) -> CollateMemory:
+    return CollateMemory(
+        paragraphs,
+        versions,
+        measure("collate", paragraphs, versions),
+        measure("parse-versions", paragraphs, versions),
+    )
 
 
 @dataclass
@@ -425,18 +375,18 @@ class ChangesResult:
 
 
 def bench_changes(
-    paragraphs: int, counts: Sequence[int], repeat: int, seed: int = 2024
+    paragraphs: int, counts: Sequence[int], repeat: int, seed: int = SEED
 ) -> list[ChangesResult]:
     """One story against versions with ``count`` paragraphs edited, pre-parsed."""
     gen = Synthetic(seed)
     base = gen.story(paragraphs)
-    old = parse(_join(base))
+    old = parse(join(base))
     results = []
     for count in counts:
         edited = list(base)
         for k in sorted(gen.rng.sample(range(paragraphs), min(count, paragraphs))):
             edited[k] = gen.edit(edited[k])
-        results.append(_changes(count, old, parse(_join(edited)), repeat))
+        results.append(_changes(count, old, parse(join(edited)), repeat))
     return results
 
 
@@ -449,11 +399,11 @@ def _changes(count: int, old: Article, new: Article, repeat: int) -> ChangesResu
         )
 
 
-def seed_collate_ms(versions: int, repeat: int, seed: int = 2024) -> tuple[float, float]:
+def seed_collate_ms(versions: int, repeat: int, seed: int = SEED) -> tuple[float, float]:
     """Collating ``versions`` seed-size synthetic versions: from text and pre-parsed."""
     gen = Synthetic(seed)
     base = gen.story(SEED_PARAGRAPHS)
-    texts = {f"v{n:02}": _join(gen.version(base)) for n in range(1, versions + 1)}
+    texts = {f"v{n:02}": join(gen.version(base)) for n in range(1, versions + 1)}
     articles: dict[str, Article] = {name: parse(t) for name, t in texts.items()}
     with dmp.using_backend("python"):
         return (
@@ -568,6 +518,38 @@ def story_table(results: Sequence[StoryResult]) -> list[str]:
     return lines
 
 
+PEAK_NOTE = (
+    "Peak (MB): the most resident memory (RSS) of a fresh Python process that made the "
+    "inputs and then only this call, counted from just before the call: interpreter, "
+    "imports and inputs included. (+N): what the call added to it at its highest."
+)
+PEAK_NOTE_WHOLE_LIFE = (
+    " On this platform the peak counts over the process's whole life, the making of "
+    "the inputs included."
+)
+
+
+def _mb(value: float) -> str:
+    return f"{value:.1f}" if value < 10 else f"{value:,.0f}"
+
+
+def _peak(run: Measured | None) -> str:
+    """A cell: the peak and, in brackets, what the call added."""
+    if run is None or run.peak_mb is None:
+        return "—"
+    added = run.added_mb
+    return _mb(run.peak_mb) + ("" if added is None else f" (+{_mb(added)})")
+
+
+def peak_note(runs: Sequence[Measured | None]) -> str:
+    """What the peaks of ``runs`` mean (printed under each table of them)."""
+    measured = [r for r in runs if r is not None and r.peak_mb is not None]
+    if not measured:
+        return "(memory not measured)"
+    whole_life = any(not r.call_only for r in measured)
+    return PEAK_NOTE + (PEAK_NOTE_WHOLE_LIFE if whole_life else "")
+
+
 def scale_table(results: Sequence[ScaleResult]) -> list[str]:
     lines = [
         "| paragraphs | words | parse (ms) | compare, text (ms) | compare, parsed (ms) | "
@@ -575,10 +557,11 @@ def scale_table(results: Sequence[ScaleResult]) -> list[str]:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        collate_ms = "—" if r.collate_ms != r.collate_ms else _ms(r.collate_ms)  # NaN: not run
         lines.append(
             f"| {r.paragraphs:,} | {r.words:,} | {_ms(r.parse_ms)} | {_ms(r.compare_text_ms)} | "
             f"{_ms(r.compare_parsed_ms)} | {r.compare_text_ms * 1000 / r.paragraphs:.0f} | "
-            f"{r.compare_mb:.1f} | {_ms(r.collate_ms)} | {r.collate_mb:.1f} |"
+            f"{_peak(r.compare_run)} | {collate_ms} | {_peak(r.collate_run)} |"
         )
     return lines
 
@@ -588,12 +571,23 @@ def long_table(r: LongResult) -> list[str]:
         "| | time (ms) | ÷ difflib | peak (MB) |",
         "|---|---:|---:|---:|",
         f"| `difflib.unified_diff` of the lines | {_ms(r.difflib_ms)} | 1.0× | — |",
-        f"| parse both versions | {_ms(2 * r.parse_ms)} | {_ratio(2 * r.parse_ms / r.difflib_ms)}"
-        f" | {r.parse_mb:.0f} |",
-        f"| `compare`, pre-parsed | {_ms(r.compare_parsed_ms)} | {_ratio(r.parsed_ratio)} | "
-        f"{r.parsed_mb:.0f} |",
-        f"| `compare`, from text | {_ms(r.compare_text_ms)} | {_ratio(r.text_ratio)} | "
-        f"{r.text_mb:.0f} |",
+        f"| parse both versions | {_ms(r.parse.ms)} | {_ratio(r.parse_ratio)} | {_peak(r.parse)} |",
+        f"| `compare`, pre-parsed | {_ms(r.parsed.ms)} | {_ratio(r.parsed_ratio)} | "
+        f"{_peak(r.parsed)} |",
+        f"| `compare`, from text | {_ms(r.text.ms)} | {_ratio(r.text_ratio)} | {_peak(r.text)} |",
+    ]
+
+
+def collate_memory_table(r: CollateMemory) -> list[str]:
+    def row(name: str, run: Measured) -> str:
+        held = "—" if run.after_mb is None else _mb(run.after_mb)
+        return f"| {name} | {_ms(run.ms)} | {_peak(run)} | {held} |"
+
+    return [
+        "| | time (ms) | peak (MB) | when it returned (MB) |",
+        "|---|---:|---:|---:|",
+        row(f"`collate`, from text ({r.versions} × {r.paragraphs:,} paragraphs)", r.collate),
+        row(f"parsing the {r.versions} versions alone, all kept", r.parse),
     ]
 
 
@@ -634,7 +628,7 @@ def targets(
     long: LongResult | None = None,
     html: HtmlResult | None = None,
 ) -> list[Target]:
-    found = lean_targets(stories, scale, long)
+    found = lean_targets(stories, long)
     pairs = [p for r in stories for p in r.pairs]
     if pairs:
         text = _med([p.compare_text for p in pairs])
@@ -672,12 +666,13 @@ def targets(
                 seconds <= TARGET_BIG_S,
             )
         )
-        if r.compare_mb:
+        peak = r.compare_run.peak_mb if r.compare_run else None
+        if peak is not None:
             found.append(
                 Target(
                     f"{r.paragraphs:,}-paragraph compare peak ≤ {TARGET_BIG_MB:g} MB",
-                    f"{r.compare_mb:.0f} MB",
-                    r.compare_mb <= TARGET_BIG_MB,
+                    f"{_peak(r.compare_run)} MB",
+                    peak <= TARGET_BIG_MB,
                 )
             )
     if len(scale) >= 2:
@@ -714,7 +709,9 @@ def targets(
 
 
 def lean_targets(
-    stories: Sequence[StoryResult], scale: Sequence[ScaleResult], long: LongResult | None
+    stories: Sequence[StoryResult],
+    long: LongResult | None,
+    collate_memory: CollateMemory | None = None,
 ) -> list[Target]:
     """The targets of lean revisions: cost and bytes follow what changed."""
     found: list[Target] = []
@@ -730,18 +727,18 @@ def lean_targets(
         found.append(
             Target(
                 "… the same from text (parsing both versions included)",
-                f"{_ratio(long.text_ratio)} (parsing alone "
-                f"{_ratio(2 * long.parse_ms / long.difflib_ms)})",
+                f"{_ratio(long.text_ratio)} (parsing alone {_ratio(long.parse_ratio)})",
                 long.text_ratio <= TARGET_LONG_RATIO,
             )
         )
-        if long.text_mb:
+        parsed_peak, text_peak = long.parsed.peak_mb, long.text.peak_mb
+        if parsed_peak is not None and text_peak is not None:
             found.append(
                 Target(
                     f"… peak ≤ {TARGET_LONG_MB:g} MB (pre-parsed / from text)",
-                    f"{long.parsed_mb:.0f} / {long.text_mb:.0f} MB (parsing alone "
-                    f"{long.parse_mb:.0f} MB)",
-                    long.text_mb <= TARGET_LONG_MB,
+                    f"{_peak(long.parsed)} / {_peak(long.text)} MB (parsing alone "
+                    f"{_peak(long.parse)} MB)",
+                    max(parsed_peak, text_peak) <= TARGET_LONG_MB,
                 )
             )
     seed = [r for r in stories if r.name == "ukraine-peacekeeping"] or stories[:1]
@@ -764,16 +761,17 @@ def lean_targets(
                 r.json_bytes <= limit,
             )
         )
-    for s in scale:
-        if s.paragraphs >= 10_000 and s.collate_mb:
-            found.append(
-                Target(
-                    f"collate {s.versions} × {s.paragraphs:,} paragraphs ≤ "
-                    f"{TARGET_COLLATE_MB:g} MB peak",
-                    f"{s.collate_mb:.0f} MB",
-                    s.collate_mb <= TARGET_COLLATE_MB,
-                )
+    peak = collate_memory.collate.peak_mb if collate_memory else None
+    if collate_memory is not None and peak is not None:
+        found.append(
+            Target(
+                f"collate {collate_memory.versions} × {collate_memory.paragraphs:,} "
+                f"paragraphs ≤ {TARGET_COLLATE_MB:g} MB peak",
+                f"{_peak(collate_memory.collate)} MB (parsing the versions alone "
+                f"{_peak(collate_memory.parse)} MB)",
+                peak <= TARGET_COLLATE_MB,
             )
+        )
     return found
 
 
@@ -819,7 +817,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="skip the whole-text and HtmlDiff baselines (they are slow)",
     )
-    parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
+    parser.add_argument(
+        "--no-memory",
+        action="store_true",
+        help="time every case in this process and measure no memory (no fresh processes)",
+    )
+    parser.add_argument(
+        "--memory-targets",
+        action="store_true",
+        help="run only the memory targets: the long pair (--long) and collate of --versions "
+        "versions of the largest of --sizes paragraphs, each case once in a fresh process",
+    )
     parser.add_argument(
         "--long",
         type=int,
@@ -834,11 +842,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    baselines = not args.no_baselines
-
+    if args.memory_targets and args.no_memory:
+        parser.error("--memory-targets measures memory: drop --no-memory")
+    if args.memory_targets and not sizes:
+        parser.error("--memory-targets collates versions of the largest of --sizes: give one")
     out = sys.stdout
-    print("# newsdiff benchmark\n", file=out)
+    title = "# newsdiff benchmark" + (": memory targets" if args.memory_targets else "")
+    print(title + "\n", file=out)
     print(environment() + "\n", file=out)
+    if args.memory_targets:
+        memory_targets(args.long, max(sizes), args.versions, out)
+    else:
+        everything(args, sizes, out)
+    return 0
+
+
+def memory_targets(long_paragraphs: int, paragraphs: int, versions: int, out: TextIO) -> None:
+    """The long pair and the big collate, each case once in a fresh process, and the
+    targets they answer."""
+    long = _long_section(long_paragraphs, True, out)
+    print(
+        f"## Collate ({versions} versions × {paragraphs:,} paragraphs, from text)\n",
+        file=out,
+        flush=True,
+    )
+    collated = bench_collate_memory(paragraphs, versions)
+    lines = collate_memory_table(collated)
+    print("\n".join(lines) + "\n\n" + peak_note([collated.collate]) + "\n", file=out)
+    _print_targets(lean_targets([], long, collated), out)
+
+
+def _long_section(paragraphs: int, memory: bool, out: TextIO) -> LongResult | None:
+    if not paragraphs:
+        return None
+    print(
+        f"## A long pair ({paragraphs:,} paragraphs of {LONG_WORDS} words, one word apart)\n",
+        file=out,
+        flush=True,
+    )
+    long = bench_long(paragraphs, memory=memory)
+    note = peak_note([long.text, long.parsed, long.parse])
+    print("\n".join(long_table(long)) + "\n\n" + note + "\n", file=out)
+    return long
+
+
+def _print_targets(found: Sequence[Target], out: TextIO) -> None:
+    print("## Targets\n", file=out)
+    print("| target | measured | met |\n|---|---|---|", file=out)
+    for t in found:
+        print(f"| {t.name} | {t.measured} | {'yes' if t.met else 'no'} |", file=out)
+
+
+def everything(args: argparse.Namespace, sizes: Sequence[int], out: TextIO) -> None:
+    """Every section but the big collate of ``--memory-targets``."""
+    baselines = not args.no_baselines
+    memory = not args.no_memory
     print("## Real stories (every ordered pair; medians)\n", file=out, flush=True)
     stories = [bench_story("built-in (harbour-bridge)", demo_versions(), args.repeat, baselines)]
     shared = shared_stories(args.stories)
@@ -857,23 +915,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         file=out,
         flush=True,
     )
-    scale = [bench_scale(n, args.versions, args.repeat, memory=not args.no_memory) for n in sizes]
+    scale = [bench_scale(n, args.versions, args.repeat, memory=memory) for n in sizes]
     print("\n".join(scale_table(scale)) + "\n", file=out)
+    runs = [run for r in scale for run in (r.compare_run, r.collate_run)]
+    print(peak_note(runs) + "\n", file=out)
+    if any(n > COLLATE_MAX for n in sizes):
+        print(
+            f"(collate of more than {COLLATE_MAX:,} paragraphs not run here: "
+            "`python -m newsdiff.bench --memory-targets` collates "
+            f"{args.versions} versions of {max(sizes):,} paragraphs and measures it)\n",
+            file=out,
+        )
     seed = seed_collate_ms(args.versions, args.repeat)
     print(
         f"collate {args.versions} seed-size versions ({SEED_PARAGRAPHS} paragraphs): "
         f"{_ms(seed[0])} ms from text, {_ms(seed[1])} ms pre-parsed\n",
         file=out,
     )
-    long = None
-    if args.long:
-        print(
-            f"## A long pair ({args.long:,} paragraphs of {LONG_WORDS} words, one word apart)\n",
-            file=out,
-            flush=True,
-        )
-        long = bench_long(args.long, memory=not args.no_memory)
-        print("\n".join(long_table(long)) + "\n", file=out)
+    long = _long_section(args.long, memory, out)
     if args.changes_size:
         print(
             f"## Number of changes ({args.changes_size:,} paragraphs, pre-parsed)\n",
@@ -910,8 +969,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(bench_text.report(text_parse, _ms)) + "\n", file=out)
     print("## JSON size (collated story)\n", file=out)
     print("\n".join(json_table(stories)) + "\n", file=out)
-    print("## Targets\n", file=out)
-    print("| target | measured | met |\n|---|---|---|", file=out)
     found = targets(stories, scale, seed if args.versions == 20 else None, long, html)
     found.append(
         Target(
@@ -921,9 +978,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             text_parse.ratio <= bench_text.TARGET_SEED_RATIO,
         )
     )
-    for t in found:
-        print(f"| {t.name} | {t.measured} | {'yes' if t.met else 'no'} |", file=out)
-    return 0
+    _print_targets(found, out)
 
 
 if __name__ == "__main__":

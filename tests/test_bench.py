@@ -5,11 +5,12 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from newsdiff import bench
+from newsdiff import bench, bench_memory, bench_synthetic
 
 
 def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -30,6 +31,7 @@ def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixtu
             "300",
             "--changes-size",
             "50",
+            "--no-memory",
         ]
     )
     out = capsys.readouterr().out
@@ -47,6 +49,39 @@ def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixtu
         assert "trafilatura.extract on the same pages" in out
     assert "parse(text), 5 seed-size versions" in out
     assert "the rule-only parse" in out
+    assert "(memory not measured)" in out
+
+
+def test_memory_targets_measure_each_case_in_a_fresh_process(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = bench.main(["--memory-targets", "--sizes", "40", "--versions", "3", "--long", "200"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "## Real stories" not in out  # only the memory targets
+    assert "200-paragraph pair, one word apart" in out
+    assert "collate 3 × 40 paragraphs ≤ 300 MB peak" in out
+    assert "parsing the 3 versions alone" in out
+    assert "fresh Python process" in out
+
+
+def test_a_fresh_process_reports_time_and_resident_memory() -> None:
+    run = bench_memory.measure("long-parsed", 50)
+    assert run.ms > 0
+    if sys.platform == "linux":
+        assert run.peak_mb is not None
+        assert run.before_mb is not None
+        assert run.call_only  # the high-water mark counts from just before the call
+        # An interpreter with newsdiff imported holds some tens of MB; the call adds little.
+        assert 10 < run.before_mb <= run.peak_mb
+        assert run.added_mb is not None
+        assert run.added_mb < 20
+    assert bench_memory.measure("long", 50, memory=False).peak_mb is None
+
+
+def test_a_failing_case_is_a_clear_error() -> None:
+    with pytest.raises(RuntimeError, match="'no-such-case' failed in its own process"):
+        bench_memory.measure("no-such-case", 10)
 
 
 def test_benchmark_pages_are_a_fixed_sample(tmp_path: Path) -> None:
@@ -85,8 +120,8 @@ def test_shared_stories_are_read_from_a_folder(tmp_path: Path) -> None:
 
 
 def test_synthetic_versions_are_deterministic_and_edit_five_percent() -> None:
-    base = bench.Synthetic(1).story(200)
-    assert base == bench.Synthetic(1).story(200)
-    version = bench.Synthetic(2).version(base)
+    base = bench_synthetic.Synthetic(1).story(200)
+    assert base == bench_synthetic.Synthetic(1).story(200)
+    version = bench_synthetic.Synthetic(2).version(base)
     assert version != base
     assert abs(len(version) - len(base)) <= 5
