@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -143,14 +143,9 @@ class _Layout:
         self.private = {name: attr.get_default() for name, attr in private.items()}
 
 
-_LAYOUTS: dict[type[BaseModel], _Layout] = {}
-
-
+@cache
 def _layout(model: type[BaseModel]) -> _Layout:
-    found = _LAYOUTS.get(model)
-    if found is None:
-        found = _LAYOUTS[model] = _Layout(model)
-    return found
+    return _Layout(model)
 
 
 def _cached(model: type[BaseModel]) -> AbstractSet[str]:

@@ -55,10 +55,10 @@ from newsdiff.parse.kinds import cue_kinds
 from newsdiff.parse.lines import paragraphs
 from newsdiff.parse.model import (
     MIN_PAGE_LINES,
-    SURE,
     Forest,
     Thresholds,
     decide,
+    is_sure,
     probabilities,
 )
 
@@ -306,15 +306,6 @@ def fit_two_stage(
     return stage1, stage2
 
 
-def predict(
-    models: tuple[HistGradientBoostingClassifier, HistGradientBoostingClassifier],
-    data: Data,
-    i: int,
-) -> np.ndarray:
-    p1 = _proba(models[0], data.x1[i])
-    return _proba(models[1], _x2(data, i, p1))
-
-
 def _as_parse_would(page: Page, probs: np.ndarray, thresholds: Thresholds) -> list[bool]:
     """Body or not for every line, as ``parse`` decides it from these probabilities:
     the whole of :func:`newsdiff.parse` with the model's decision replaced by the
@@ -385,7 +376,7 @@ def cross_validate(
             np.savez_compressed(oof_cache, **arrays)
     # As ``parse`` runs the model: a line stage 1 is sure of keeps its probability.
     stage2 = [
-        np.where((p1 < SURE) | (p1 > 1.0 - SURE), p1, p2)
+        np.where([is_sure(p) for p in p1.tolist()], p1, p2)
         for p1, p2 in zip(stage1, stage2, strict=True)
     ]
     bar = choose_thresholds(data, stage2)

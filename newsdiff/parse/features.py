@@ -170,7 +170,7 @@ def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float
     index, stop_lists = _stop_words()
     stripped = [line.strip() for line in lines]
     repeats = Counter(stripped)
-    columns: list[list[float]] = [[] for _ in BASE_NAMES]
+    columns: list[list[float]] = [[] for _ in BASE_NAMES[:-1]]
     stops: frozenset[str] | None = None
     for start in range(0, len(stripped), STRETCH):
         part = stripped[start : start + STRETCH]
@@ -187,7 +187,7 @@ def base_features(lines: Sequence[str], cues: Sequence[bool]) -> list[list[float
         values = _line_features(part, words_per_line, stop_forms, repeats)
         for column, more in zip(columns, values, strict=True):
             column += more
-    columns[BASE_NAMES.index("cue")] = [1.0 if cue else 0.0 for cue in cues]
+    columns.append([1.0 if cue else 0.0 for cue in cues])  # the last name, "cue"
     return columns
 
 
@@ -197,7 +197,7 @@ def _line_features(
     stop_forms: frozenset[str],
     repeats: Counter[str],
 ) -> list[list[float]]:
-    """:data:`BASE_NAMES` of some lines of a page (the cue column left empty)."""
+    """:data:`BASE_NAMES` of some lines of a page, all but the cue."""
     # Column by column, with ``map`` where it can: the same arithmetic as line by line,
     # without the interpreter's cost of a loop body per line.
     n_words = list(map(len, words_per_line))
@@ -244,7 +244,6 @@ def _line_features(
         [math.log1p(repeats[s] - 1) for s in stripped],
         shares((sum(map(str.isupper, map(_FIRST, words))) for words in words_per_line), per_word),
         shares(map(operator.sub, word_chars, digits), per_char),
-        [],  # the cues: the caller's
     ]
 
 
