@@ -97,6 +97,18 @@ def test_words_are_the_word_pattern_matches(line: str) -> None:
     assert sorted(features._words(line)) == sorted(features._WORD.findall(line))
 
 
+def test_the_inputs_the_trees_use_are_those_of_all_inputs() -> None:
+    lines = [line for line in GERMAN_PAGE.splitlines() if line]
+    base = features.base_features(lines, [False] * len(lines))
+    every = features.stage1_columns(base)
+    needed = {1, 40, len(every) - 1}
+    page = features.Page(base, needed)
+    some = page.stage1(range(page.lines))
+    assert all(some[k] == every[k] for k in needed)
+    # The neighbours' values and window means that no tree uses are left empty.
+    assert sum(1 for column in some if column) < len(every) - 60
+
+
 @given(st.integers(0, 40), st.integers(0, 30))
 def test_windows_are_clipped_to_the_page(n: int, radius: int) -> None:
     los, his, counts = features._window(n, radius)

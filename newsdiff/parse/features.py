@@ -26,7 +26,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import cache, reduce
 from importlib import resources
 
@@ -260,12 +260,18 @@ def _window(n: int, radius: int) -> Window:
     return los, his, counts
 
 
-def _window_means(values: Sequence[float], window: Window, before: float = 0.0) -> list[float]:
-    """Mean of each value's neighbours within the window (the value itself left out).
-    Whole-list operations (``map`` with :mod:`operator`): this runs on every column.
-    ``before``: the page's running sum up to the first value (:func:`_sum_before`)."""
+def _running(values: Sequence[float], before: float = 0.0) -> list[float]:
+    """Running sums of the values from ``before`` (the page's running sum up to the
+    first value: :func:`_sum_before`), for :func:`_window_means`."""
+    return list(itertools.accumulate(values, initial=before))
+
+
+def _window_means(values: Sequence[float], running: list[float], window: Window) -> list[float]:
+    """Mean of each value's neighbours within the window (the value itself left out),
+    from the values' :func:`_running` sums. Whole-list operations (``map`` with
+    :mod:`operator`): this runs on every column."""
     los, his, counts = window
-    at = list(itertools.accumulate(values, initial=before)).__getitem__
+    at = running.__getitem__
     sums = map(operator.sub, map(at, his), map(at, los))
     return list(map(operator.truediv, map(operator.sub, sums, values), counts))
 
@@ -319,8 +325,11 @@ class Page:
     the whole page (its median line, the rank of each line's length…) are computed
     once; a stretch's inputs from the lines around it (as far as the widest window)."""
 
-    def __init__(self, base: Sequence[list[float]]) -> None:
+    def __init__(self, base: Sequence[list[float]], needed: Container[int] | None = None) -> None:
+        """``needed``: the stage-1 inputs (column indices) to compute, all when ``None``;
+        the others are left empty (the shipped trees split on about two thirds)."""
         self.base = base
+        self.needed = needed
         self.lines = n = len(base[0])
         chars, stops = base[0], base[3]
         self.median = _median(chars) if n else 0.0
@@ -331,6 +340,9 @@ class Page:
         long_stops = [s for c, s in zip(chars, stops, strict=True) if c >= _LONG_LINE]
         self.long_stop = sum(long_stops) / len(long_stops) if long_stops else 0.0
         self.long_share = len(long_stops) / max(1, n)
+
+    def _needs(self, column: int) -> bool:
+        return self.needed is None or column in self.needed
 
     def stretches(self) -> list[range]:
         """The page's lines, :data:`STRETCH` at a time."""
@@ -365,11 +377,28 @@ class Page:
             [i / max(1, n - 1) for i in range(lo, hi)],
         )
         context = [base[k] for k in _CONTEXT]
-        columns += [_shifted(c, offset, _MISSING) for offset in _OFFSETS for c in context]
-        windows = [_window(hi - lo, r) for r in _RADII]
-        before = [_sum_before(self.base[k], lo) for k in _CONTEXT]
-        pairs = list(zip(context, before, strict=True))
-        columns += [_window_means(c, w, b) for w in windows for c, b in pairs]
+        first = len(columns)
+        shifts = itertools.product(_OFFSETS, context)
+        columns += [
+            _shifted(c, offset, _MISSING) if self._needs(first + j) else []
+            for j, (offset, c) in enumerate(shifts)
+        ]
+        # Window means, radius by radius, from each context column's running sums.
+        first = len(columns)
+        wanted = [
+            [self._needs(first + r * len(context) + j) for j in range(len(context))]
+            for r in range(len(_RADII))
+        ]
+        running = [
+            _running(c, _sum_before(self.base[k], lo)) if any(w[j] for w in wanted) else []
+            for j, (k, c) in enumerate(zip(_CONTEXT, context, strict=True))
+        ]
+        for radius, flags in zip(_RADII, wanted, strict=True):
+            window = _window(hi - lo, radius)
+            columns += [
+                _window_means(c, sums, window) if flag else []
+                for c, sums, flag in zip(context, running, flags, strict=True)
+            ]
         return _trimmed(columns, cut, whole)
 
     def around(self, probs: list[float]) -> list[list[float]]:
@@ -414,8 +443,8 @@ class Page:
         logits = [_logit(p) for p in near]
         columns = [logits]
         columns += [_shifted(logits, offset, -_LOGIT_CAP) for offset in _OFFSETS]
-        before = _sum_before(probs, lo)
-        columns += [_window_means(near, _window(hi - lo, r), before) for r in _STAGE2_RADII]
+        running = _running(near, _sum_before(probs, lo))
+        columns += [_window_means(near, running, _window(hi - lo, r)) for r in _STAGE2_RADII]
         columns = _trimmed(columns, cut, whole)
         columns += _trimmed(around, slice(rows.start, rows.stop), whole)
         return [*stage1, *columns]

@@ -160,7 +160,8 @@ def body_probabilities(lines: Sequence[str], cues: Sequence[bool]) -> list[float
     if not lines:
         return []
     stage1, stage2, _ = _load()
-    page = features.Page(features.base_features(lines, cues))
+    needed = frozenset(stage1.inputs) | frozenset(stage2.inputs)  # stage 2 sees stage 1's
+    page = features.Page(features.base_features(lines, cues), needed)
     stretches = page.stretches()
     # A page of one stretch keeps its stage-1 inputs for stage 2; a longer page makes
     # them again, stretch by stretch, rather than hold them all at once.
