@@ -111,10 +111,12 @@ def test_the_inputs_the_trees_use_are_those_of_all_inputs() -> None:
 
 @given(st.integers(0, 40), st.integers(0, 30))
 def test_windows_are_clipped_to_the_page(n: int, radius: int) -> None:
-    los, his, counts = features._window(n, radius)
+    window = features._window(n, radius)
+    positions = list(range(n + 1))
+    los, his = window.starts(positions), window.ends(positions)
     assert los == [max(0, i - radius) for i in range(n)]
     assert his == [min(n, i + radius + 1) for i in range(n)]
-    assert counts == [max(1, hi - lo - 1) for lo, hi in zip(los, his, strict=True)]
+    assert window.counts == [max(1, hi - lo - 1) for lo, hi in zip(los, his, strict=True)]
 
 
 def test_stage_two_runs_only_where_stage_one_is_unsure() -> None:
@@ -129,6 +131,20 @@ def test_stage_two_runs_only_where_stage_one_is_unsure() -> None:
     assert not all(map(model.is_sure, first))
     assert all(f == p for f, p in zip(final, first, strict=True) if model.is_sure(p))
     assert any(f != p for f, p in zip(final, first, strict=True) if not model.is_sure(p))
+
+
+def test_stage_two_inputs_of_some_lines_are_those_of_all_lines() -> None:
+    lines = [line for line in GERMAN_PAGE.splitlines() if line] * 3
+    base = features.base_features(lines, [False] * len(lines))
+    page = features.Page(base)
+    stage1 = page.stage1(range(page.lines))
+    probs = [(i * 0.37) % 1.0 for i in range(page.lines)]
+    around = page.around(probs)
+    every = page.stage2(probs, around, stage1, range(page.lines))
+    # A stretch in the middle of the page, and some of its lines.
+    rows, picked = range(10, 40), [0, 3, 4, 17, 29]
+    some = page.stage2(probs, around, [c[10:40] for c in stage1], rows, picked)
+    assert some == [[column[10 + i] for i in picked] for column in every]
 
 
 def test_a_long_page_is_scored_stretch_by_stretch(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,7 @@ tokens, repeated lines; then the same seen from the page (length against the pag
 longest line, stop-word share against the page's long lines, position) and from the
 neighbours (the lines ±3 around, and means over windows of ±3 and ±10 lines).
 
-The second stage (:func:`stage2_rows`) adds what the first stage thinks of the
+The second stage (:func:`stage2_columns`) adds what the first stage thinks of the
 neighbourhood: the neighbours' body probabilities, their means over windows, and
 where the line stands against the page's largest block of likely-body lines.
 
@@ -20,6 +20,7 @@ languages in wordfreq's word lists (Robyn Speer, MIT licence; its data CC BY-SA 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import math
@@ -27,8 +28,10 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, reduce
 from importlib import resources
+from typing import TypeVar
 
 BASE_NAMES = (
     "log_chars",
@@ -77,6 +80,7 @@ _STAGE2_RADII = (2, 5, 10, 25)
 _LONG_LINE = math.log1p(80)
 _MISSING = -1.0  # a neighbour beyond the page's first or last line
 _LOGIT_CAP = 5.0
+_DISTANCE_CAP = 50  # lines
 STRETCH = 4096
 """Lines of a page read and scored at a time (a long text's words and model inputs are
 held for one stretch at a time, not for the whole text); a page of at most this many
@@ -247,17 +251,36 @@ def _line_features(
     ]
 
 
-Window = tuple[list[int], list[int], list[int]]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The window of ``radius`` lines either side of each of ``n`` positions, clipped to
+    the page: it starts at ``max(0, i - radius)`` and ends before
+    ``min(n, i + radius + 1)``; ``counts``: the neighbours it holds (at least 1)."""
+
+    n: int
+    radius: int
+    counts: list[int]
+
+    def starts(self, values: list[T]) -> list[T]:
+        """``values`` at each window's start: runs of consecutive positions, so slices."""
+        n, radius = self.n, self.radius
+        return [values[0]] * min(n, radius + 1) + values[1 : max(1, n - radius)]
+
+    def ends(self, values: list[T]) -> list[T]:
+        """``values`` at each window's end (exclusive)."""
+        n, radius = self.n, self.radius
+        inside = values[radius + 1 : n + 1]
+        return inside + [values[n]] * (n - len(inside))
 
 
 def _window(n: int, radius: int) -> Window:
-    """For each of ``n`` positions: where its window of ``radius`` starts and ends
-    (clipped to the page) and how many neighbours it holds (at least 1)."""
-    los = [0] * min(n, radius + 1) + list(range(1, n - radius))
-    his = list(range(radius + 1, n + 1))[:n]
-    his += [n] * (n - len(his))
-    counts = [max(1, size - 1) for size in map(operator.sub, his, los)]
-    return los, his, counts
+    bounds = Window(n, radius, [])
+    positions = list(range(n + 1))
+    sizes = map(operator.sub, bounds.ends(positions), bounds.starts(positions))
+    return Window(n, radius, [size - 1 or 1 for size in sizes])
 
 
 def _running(values: Sequence[float], before: float = 0.0) -> list[float]:
@@ -268,12 +291,10 @@ def _running(values: Sequence[float], before: float = 0.0) -> list[float]:
 
 def _window_means(values: Sequence[float], running: list[float], window: Window) -> list[float]:
     """Mean of each value's neighbours within the window (the value itself left out),
-    from the values' :func:`_running` sums. Whole-list operations (``map`` with
-    :mod:`operator`): this runs on every column."""
-    los, his, counts = window
-    at = running.__getitem__
-    sums = map(operator.sub, map(at, his), map(at, los))
-    return list(map(operator.truediv, map(operator.sub, sums, values), counts))
+    from the values' :func:`_running` sums. Whole-list operations (slices, and ``map``
+    with :mod:`operator`): this runs on every column."""
+    sums = map(operator.sub, window.ends(running), window.starts(running))
+    return list(map(operator.truediv, map(operator.sub, sums, values), window.counts))
 
 
 def _sum_before(values: Sequence[float], stop: int) -> float:
@@ -335,8 +356,9 @@ class Page:
         self.median = _median(chars) if n else 0.0
         self.longest = max(chars, default=0.0)
         self.rank = [0.0] * n
+        last = max(1, n - 1)
         for position, i in enumerate(sorted(range(n), key=chars.__getitem__)):
-            self.rank[i] = position / max(1, n - 1)
+            self.rank[i] = position / last
         long_stops = [s for c, s in zip(chars, stops, strict=True) if c >= _LONG_LINE]
         self.long_stop = sum(long_stops) / len(long_stops) if long_stops else 0.0
         self.long_share = len(long_stops) / max(1, n)
@@ -365,6 +387,7 @@ class Page:
         base = [column[lo:hi] for column in self.base] if not whole else list(self.base)
         n, chars, stops = self.lines, base[0], base[3]
         median, longest, long_stop = self.median, self.longest, self.long_stop
+        last = max(1, n - 1)
         columns = list(base)
         columns += (
             [c - median for c in chars],
@@ -374,7 +397,7 @@ class Page:
             [median] * (hi - lo),
             [self.long_share] * (hi - lo),
             [math.log1p(n)] * (hi - lo),
-            [i / max(1, n - 1) for i in range(lo, hi)],
+            [i / last for i in range(lo, hi)],
         )
         context = [base[k] for k in _CONTEXT]
         first = len(columns)
@@ -401,53 +424,91 @@ class Page:
             ]
         return _trimmed(columns, cut, whole)
 
-    def around(self, probs: list[float]) -> list[list[float]]:
-        """The stage-2 inputs that look at the whole page's stage-1 probabilities
-        (``probs``, every line): the largest block of likely-body lines, the nearest
-        likely-body lines, the likely-body text before and after."""
-        n = len(probs)
-        chars = [math.expm1(c) for c in self.base[0]]
-        start, end, mass = _largest_block(probs, chars)
-        before, after = _distances(probs)
-        # Where the line stands in the page's likely-body text: the shares of it before
-        # and after the line (the article's opening, middle or end, whatever lies around).
-        likely = [p * c for p, c in zip(probs, chars, strict=True)]
-        total = sum(likely) or 1.0
-        share_before = [b / total for b in itertools.accumulate(likely, initial=0.0)]
-        return [
-            [1.0 if start <= i < end else 0.0 for i in range(n)],
-            [math.log1p(start - i if i < start else max(0, i - end + 1)) for i in range(n)],
-            [1.0 if i < start else 0.0 for i in range(n)],
-            [mass / (sum(chars) or 1.0)] * n,
-            [math.log1p(end - start)] * n,
-            before,
-            after,
-            [0.0, *itertools.accumulate(probs[:-1], max)],
-            [*reversed(list(itertools.accumulate(reversed(probs[1:]), max))), 0.0],
-            share_before[:-1],
-            [1.0 - b for b in share_before[1:]],
-        ]
+    def around(self, probs: list[float]) -> Around:
+        """What stage 2 sees of the whole page's stage-1 probabilities (``probs``)."""
+        return Around(probs, [math.expm1(c) for c in self.base[0]])
 
     def stage2(
         self,
         probs: list[float],
-        around: list[list[float]],
+        around: Around,
         stage1: Sequence[list[float]],
         rows: range,
+        picked: Sequence[int] | None = None,
     ) -> list[list[float]]:
-        """Stage-2 inputs of the lines ``rows``: their stage-1 inputs (``stage1``), the
+        """Stage-2 inputs of the lines ``rows``, or of only the lines ``picked``
+        (positions within ``rows``): their stage-1 inputs (``stage1``, of ``rows``), the
         stage-1 probabilities of the lines near them (``probs``: the whole page's) and
-        the page-wide ones (``around``, from :meth:`around`)."""
-        lo, hi, cut, whole = self._around(rows, max(_STAGE2_RADII))
+        the page-wide ones (``around``). Computed line by line: stage 2 runs on the
+        lines stage 1 is unsure of, a fraction of the page."""
+        positions = range(len(rows)) if picked is None else picked
+        lo, hi, _, _ = self._around(rows, max(_STAGE2_RADII))
         near = probs[lo:hi]
+        m = len(near)
         logits = [_logit(p) for p in near]
-        columns = [logits]
-        columns += [_shifted(logits, offset, -_LOGIT_CAP) for offset in _OFFSETS]
+        at = [rows.start - lo + i for i in positions]  # within ``near``
+        columns = [[logits[j] for j in at]]
+        columns += [
+            [logits[j + offset] if 0 <= j + offset < m else -_LOGIT_CAP for j in at]
+            for offset in _OFFSETS
+        ]
         running = _running(near, _sum_before(probs, lo))
-        columns += [_window_means(near, running, _window(hi - lo, r)) for r in _STAGE2_RADII]
-        columns = _trimmed(columns, cut, whole)
-        columns += _trimmed(around, slice(rows.start, rows.stop), whole)
+        for radius in _STAGE2_RADII:
+            # As :func:`_window_means` computes them, to the last bit.
+            bounds = [(max(0, j - radius), min(m, j + radius + 1), j) for j in at]
+            columns.append(
+                [(running[b] - running[a] - near[j]) / ((b - a - 1) or 1) for a, b, j in bounds]
+            )
+        columns += around.columns([rows.start + i for i in positions])
+        if picked is not None:
+            stage1 = [[column[i] for i in picked] if column else column for column in stage1]
         return [*stage1, *columns]
+
+
+class Around:
+    """What stage 2 sees of the whole page's stage-1 probabilities: the largest block of
+    likely-body lines, the nearest likely-body lines, the likely-body text before and
+    after each line."""
+
+    def __init__(self, probs: list[float], chars: Sequence[float]) -> None:
+        self.start, self.end, mass = _largest_block(probs, chars)
+        self.mass_share = mass / (sum(chars) or 1.0)
+        self.likely = [i for i, p in enumerate(probs) if p >= 0.5]
+        self.max_before = [0.0, *itertools.accumulate(probs[:-1], max)]
+        self.max_after = [*reversed(list(itertools.accumulate(reversed(probs[1:]), max))), 0.0]
+        # Where the line stands in the page's likely-body text: the shares of it before
+        # and after the line (the article's opening, middle or end, whatever lies around).
+        likely_chars = [p * c for p, c in zip(probs, chars, strict=True)]
+        total = sum(likely_chars) or 1.0
+        self.share_before = [b / total for b in itertools.accumulate(likely_chars, initial=0.0)]
+
+    def _distance(self, i: int) -> tuple[float, float]:
+        """log(1 + lines) to the nearest likely-body line before and after line ``i``
+        (capped)."""
+        likely, cap = self.likely, _DISTANCE_CAP
+        k = bisect.bisect_left(likely, i)
+        before = min(cap, i - likely[k - 1]) if k else cap
+        k = bisect.bisect_right(likely, i)
+        after = min(cap, likely[k] - i) if k < len(likely) else cap
+        return math.log1p(before), math.log1p(after)
+
+    def columns(self, rows: Sequence[int]) -> list[list[float]]:
+        """The inputs of the lines ``rows`` (page positions), one list per input."""
+        start, end = self.start, self.end
+        distances = [self._distance(i) for i in rows]
+        return [
+            [1.0 if start <= i < end else 0.0 for i in rows],
+            [math.log1p(start - i if i < start else max(0, i - end + 1)) for i in rows],
+            [1.0 if i < start else 0.0 for i in rows],
+            [self.mass_share] * len(rows),
+            [math.log1p(end - start)] * len(rows),
+            [d[0] for d in distances],
+            [d[1] for d in distances],
+            [self.max_before[i] for i in rows],
+            [self.max_after[i] for i in rows],
+            [self.share_before[i] for i in rows],
+            [1.0 - self.share_before[i + 1] for i in rows],
+        ]
 
 
 def _logit(p: float) -> float:
@@ -482,24 +543,3 @@ def _largest_block(probs: Sequence[float], chars: Sequence[float]) -> tuple[int,
             best = (i, last + 1, mass)
         i = last + 1
     return best
-
-
-def _distances(probs: Sequence[float]) -> tuple[list[float], list[float]]:
-    """log(1 + lines) to the nearest likely-body line before and after each line (capped)."""
-    n = len(probs)
-    cap = 50
-    before = [cap] * n
-    after = [cap] * n
-    last = -1
-    for i in range(n):
-        if last >= 0:
-            before[i] = min(cap, i - last)
-        if probs[i] >= 0.5:
-            last = i
-    last = -1
-    for i in range(n - 1, -1, -1):
-        if last >= 0:
-            after[i] = min(cap, last - i)
-        if probs[i] >= 0.5:
-            last = i
-    return [math.log1p(b) for b in before], [math.log1p(a) for a in after]

@@ -334,7 +334,7 @@ def _line_cue(line: str) -> BlockKind | None:
             if folded is None:
                 folded = _gate_text(text)
             anywhere, starts = gate
-            if not folded.startswith(starts) and not any(w in folded for w in anywhere):
+            if not folded.startswith(starts) and not any(map(folded.__contains__, anywhere)):
                 continue
         if pattern.search(text):
             return kind
