@@ -318,10 +318,14 @@ _GATES: dict[BlockKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # Characters other than ASCII letters that a case-insensitive pattern matches to an ASCII
 # letter; ``str.lower`` leaves them alone (or, for "İ", makes two characters of it).
 _ASCII_CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+_TWINS = "".join(map(chr, _ASCII_CASE_TWINS))
 
 
 def _gate_text(text: str) -> str:
     """Lower-cased text in which every gate word a pattern could match is found."""
+    # ``translate`` looks every character up in a dict: skip it when no twin is there.
+    if text.isascii() or not any(map(text.__contains__, _TWINS)):
+        return text.lower()
     return text.translate(_ASCII_CASE_TWINS).lower()
 
 
@@ -400,12 +404,13 @@ def _viterbi(scores: Sequence[float]) -> list[bool]:
 
 def _is_subheading(line: str) -> bool:
     text = line.strip()
+    # The word count last: it is the dearest test, and most body lines fail an earlier one.
     return (
-        1 <= len(_WORDS.findall(text)) <= 14
-        and not _SENTENCE_END.search(text)
+        not _SENTENCE_END.search(text)
         and not text.endswith((":", ",", ";"))
         and not _BULLET.match(text)
         and (text[:1].isupper() or text[:1] in "‘'\"“")
+        and 1 <= len(_WORDS.findall(text)) <= 14
     )
 
 
@@ -454,7 +459,6 @@ def classify(lines: Sequence[str], body_model: BodyModel | None = None) -> list[
     kinds: list[BlockKind] = []
     headline_seen = False
     for i, (line, cue, is_body) in enumerate(zip(lines, cues, body, strict=True)):
-        n_words = len(_WORDS.findall(line))
         if cue is not None:
             kinds.append(cue)
         elif is_body:
@@ -465,6 +469,7 @@ def classify(lines: Sequence[str], body_model: BodyModel | None = None) -> list[
         elif i < first_body:
             # Before the body: the first title-like line is the headline; a longer line
             # after it is the standfirst; the rest are labels.
+            n_words = len(_WORDS.findall(line))
             if not headline_seen and n_words >= 4 and _wordy(line):
                 headline_seen = True
                 kinds.append(BlockKind.HEADLINE)
@@ -473,7 +478,8 @@ def classify(lines: Sequence[str], body_model: BodyModel | None = None) -> list[
             else:
                 kinds.append(BlockKind.SECTION_LABEL if n_words <= 3 else BlockKind.NAVIGATION)
         else:
-            kinds.append(BlockKind.SECTION_LABEL if n_words <= 3 else BlockKind.RELATED)
+            short = len(_WORDS.findall(line)) <= 3
+            kinds.append(BlockKind.SECTION_LABEL if short else BlockKind.RELATED)
     _mark_other_stories(lines, kinds)
     return kinds
 
