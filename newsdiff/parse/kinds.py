@@ -321,6 +321,9 @@ _ASCII_CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k
 _TWINS = "".join(map(chr, _ASCII_CASE_TWINS))
 
 
+_GATED_CUES = tuple((kind, pattern, _GATES.get(kind)) for kind, pattern in _LINE_CUES)
+
+
 def _gate_text(text: str) -> str:
     """Lower-cased text in which every gate word a pattern could match is found."""
     # ``translate`` looks every character up in a dict: skip it when no twin is there.
@@ -332,8 +335,7 @@ def _gate_text(text: str) -> str:
 def _line_cue(line: str) -> BlockKind | None:
     text = line.strip()
     folded: str | None = None
-    for kind, pattern in _LINE_CUES:
-        gate = _GATES.get(kind)
+    for kind, pattern, gate in _GATED_CUES:
         if gate is not None:
             if folded is None:
                 folded = _gate_text(text)
@@ -539,14 +541,18 @@ def _mark_other_stories(lines: Sequence[str], kinds: list[BlockKind]) -> None:
     if len(runs) < 2:
         return
     main = max(runs, key=lambda r: sum(len(_WORDS.findall(lines[k])) for k in range(*r)))
-    vocabulary = set().union(*(_content_words(lines[k]) for k in range(*main)))
+    vocabulary: set[str] | None = None  # the article's, made when first needed
     ended = False
     previous_end = main[1]
     for start, stop in runs[runs.index(main) + 1 :]:
         ended = ended or any(kinds[k] in _END_KINDS for k in range(previous_end, start))
         previous_end = stop
+        if not ended:
+            continue
         words = set().union(*(_content_words(lines[k]) for k in range(start, stop)))
-        if not ended or not words or len(words & vocabulary) >= OTHER_STORY_OVERLAP * len(words):
+        if vocabulary is None:
+            vocabulary = set().union(*(_content_words(lines[k]) for k in range(*main)))
+        if not words or len(words & vocabulary) >= OTHER_STORY_OVERLAP * len(words):
             continue
         first = start
         if start > 0 and kinds[start - 1] in (BlockKind.RELATED, BlockKind.SECTION_LABEL):
