@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff import bench, bench_memory, bench_synthetic
+from newsdiff import bench, bench_memory, bench_synthetic, bench_text
 
 
 def test_benchmark_runs_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -125,3 +125,20 @@ def test_synthetic_versions_are_deterministic_and_edit_five_percent() -> None:
     version = bench_synthetic.Synthetic(2).version(base)
     assert version != base
     assert abs(len(version) - len(base)) <= 5
+
+
+def test_parse_is_timed_against_another_checkout(tmp_path: Path) -> None:
+    here = Path(bench_text.__file__).resolve().parent.parent
+    texts = ["A short note.\n\nThe council met on Monday and voted to rebuild the bridge."]
+    result = bench_text.against_checkout(here, texts, repeat=1, rounds=1)
+    assert result.this_ms > 0
+    assert result.that_ms > 0
+    assert result.ratio == result.this_ms / result.that_ms  # one round
+    with pytest.raises(ValueError, match="holds no newsdiff package"):
+        bench_text.against_checkout(tmp_path, texts, repeat=1)
+    (tmp_path / "newsdiff").mkdir()
+    (tmp_path / "newsdiff" / "__init__.py").write_text("def parse(text): raise KeyError(text)\n")
+    with pytest.raises(RuntimeError, match="failed: KeyError"):
+        bench_text.against_checkout(tmp_path, texts, repeat=1, rounds=1)
+    with pytest.raises(SystemExit):
+        bench.main(["--parse-baseline", str(tmp_path / "absent")])
