@@ -145,6 +145,12 @@ def test_stage_two_inputs_of_some_lines_are_those_of_all_lines() -> None:
     rows, picked = range(10, 40), [0, 3, 4, 17, 29]
     some = page.stage2(probs, around, [c[10:40] for c in stage1], rows, picked)
     assert some == [[column[10 + i] for i in picked] for column in every]
+    # Line by line, the window means are those of the whole-column computation.
+    means = every[len(stage1) + 1 + len(features._OFFSETS) :][: len(features._STAGE2_RADII)]
+    running = features._running(probs)
+    for radius, column in zip(features._STAGE2_RADII, means, strict=True):
+        window = features._window(page.lines, radius)
+        assert column == features._window_means(probs, running, window)
 
 
 def test_a_long_page_is_scored_stretch_by_stretch(monkeypatch: pytest.MonkeyPatch) -> None:
