@@ -82,6 +82,22 @@ _SAMPLES = [
     "ſubſcribe to our newſletter for updates today",
     "\u212aEEP UP: \u0130N TH\u0130S PHOTO - a bridge",
     "Copyr\u0131ght 2024",
+    "Photo: Jane Doe",
+    "Jane Doe / Getty Images",
+    "(Shutterstock)",
+    "Share this article on Facebook",
+    "Tweet",
+    "X",
+    "Copy link",
+    "Politics ›",
+    "Skip to main content",
+    "Back to top",
+    "Loading...",
+    "Home › News",
+    "News / World / Europe /",
+    "You are here",
+    "By Jane Doe",
+    "Jane Doe, Staff Writer",
 ]
 
 
