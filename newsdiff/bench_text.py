@@ -159,6 +159,11 @@ def _parse_ms(package_root: Path, texts_file: Path, repeat: int) -> float:
     return float(ms)
 
 
+def is_checkout(source: Path) -> bool:
+    """Whether ``source`` holds a ``newsdiff`` package to time."""
+    return (source / "newsdiff" / "__init__.py").is_file()
+
+
 def against_checkout(
     source: Path, texts: Sequence[str], repeat: int, rounds: int = ROUNDS
 ) -> CheckoutResult:
@@ -166,7 +171,7 @@ def against_checkout(
     ``source`` (a folder holding a ``newsdiff`` package): each version in its own fresh
     process, taking turns for ``rounds`` rounds, so that a machine busy with something
     else slows both alike."""
-    if not (source / "newsdiff" / "__init__.py").is_file():
+    if not is_checkout(source):
         raise ValueError(f"{source} holds no newsdiff package (newsdiff/__init__.py)")
     here = Path(__file__).resolve().parent.parent
     this: list[float] = []

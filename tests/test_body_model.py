@@ -111,7 +111,7 @@ def test_the_inputs_the_trees_use_are_those_of_all_inputs() -> None:
 
 @given(st.integers(0, 40), st.integers(0, 30))
 def test_windows_are_clipped_to_the_page(n: int, radius: int) -> None:
-    window = features._window(n, radius)
+    window = features.Window(n, radius)
     positions = list(range(n + 1))
     los, his = window.starts(positions), window.ends(positions)
     assert los == [max(0, i - radius) for i in range(n)]
@@ -149,8 +149,8 @@ def test_stage_two_inputs_of_some_lines_are_those_of_all_lines() -> None:
     means = every[len(stage1) + 1 + len(features._OFFSETS) :][: len(features._STAGE2_RADII)]
     running = features._running(probs)
     for radius, column in zip(features._STAGE2_RADII, means, strict=True):
-        window = features._window(page.lines, radius)
-        assert column == features._window_means(probs, running, window)
+        window = features.Window(page.lines, radius)
+        assert column == window.means(probs, running)
 
 
 def test_a_long_page_is_scored_stretch_by_stretch(monkeypatch: pytest.MonkeyPatch) -> None:

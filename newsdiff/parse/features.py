@@ -28,7 +28,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, reduce
 from importlib import resources
 from typing import TypeVar
@@ -262,7 +262,12 @@ class Window:
 
     n: int
     radius: int
-    counts: list[int]
+    counts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        positions = list(range(self.n + 1))
+        sizes = map(operator.sub, self.ends(positions), self.starts(positions))
+        object.__setattr__(self, "counts", [size - 1 or 1 for size in sizes])
 
     def starts(self, values: list[T]) -> list[T]:
         """``values`` at each window's start: runs of consecutive positions, so slices."""
@@ -275,26 +280,30 @@ class Window:
         inside = values[radius + 1 : n + 1]
         return inside + [values[n]] * (n - len(inside))
 
+    def means(self, values: Sequence[float], running: list[float]) -> list[float]:
+        """Mean of each value's neighbours within its window (the value itself left out),
+        from the values' :func:`_running` sums. Whole-list operations (slices, and
+        ``map`` with :mod:`operator`): this runs on every column."""
+        sums = map(operator.sub, self.ends(running), self.starts(running))
+        return list(map(operator.truediv, map(operator.sub, sums, values), self.counts))
 
-def _window(n: int, radius: int) -> Window:
-    bounds = Window(n, radius, [])
-    positions = list(range(n + 1))
-    sizes = map(operator.sub, bounds.ends(positions), bounds.starts(positions))
-    return Window(n, radius, [size - 1 or 1 for size in sizes])
+    def means_at(
+        self, values: Sequence[float], running: list[float], positions: Iterable[int]
+    ) -> list[float]:
+        """:meth:`means` at some positions only, each computed alone (the same
+        arithmetic, so the same values to the last bit)."""
+        n, radius = self.n, self.radius
+        means = []
+        for i in positions:
+            lo, hi = max(0, i - radius), min(n, i + radius + 1)
+            means.append((running[hi] - running[lo] - values[i]) / ((hi - lo - 1) or 1))
+        return means
 
 
 def _running(values: Sequence[float], before: float = 0.0) -> list[float]:
     """Running sums of the values from ``before`` (the page's running sum up to the
-    first value: :func:`_sum_before`), for :func:`_window_means`."""
+    first value: :func:`_sum_before`), for :meth:`Window.means`."""
     return list(itertools.accumulate(values, initial=before))
-
-
-def _window_means(values: Sequence[float], running: list[float], window: Window) -> list[float]:
-    """Mean of each value's neighbours within the window (the value itself left out),
-    from the values' :func:`_running` sums. Whole-list operations (slices, and ``map``
-    with :mod:`operator`): this runs on every column."""
-    sums = map(operator.sub, window.ends(running), window.starts(running))
-    return list(map(operator.truediv, map(operator.sub, sums, values), window.counts))
 
 
 def _sum_before(values: Sequence[float], stop: int) -> float:
@@ -408,20 +417,15 @@ class Page:
         ]
         # Window means, radius by radius, from each context column's running sums.
         first = len(columns)
-        wanted = [
-            [self._needs(first + r * len(context) + j) for j in range(len(context))]
-            for r in range(len(_RADII))
+        means = list(itertools.product(_RADII, range(len(context))))
+        wanted = [self._needs(first + j) for j in range(len(means))]
+        used = {k for (_, k), want in zip(means, wanted, strict=True) if want}
+        running = {k: _running(context[k], _sum_before(self.base[_CONTEXT[k]], lo)) for k in used}
+        windows = {radius: Window(hi - lo, radius) for radius in _RADII}
+        columns += [
+            windows[radius].means(context[k], running[k]) if want else []
+            for (radius, k), want in zip(means, wanted, strict=True)
         ]
-        running = [
-            _running(c, _sum_before(self.base[k], lo)) if any(w[j] for w in wanted) else []
-            for j, (k, c) in enumerate(zip(_CONTEXT, context, strict=True))
-        ]
-        for radius, flags in zip(_RADII, wanted, strict=True):
-            window = _window(hi - lo, radius)
-            columns += [
-                _window_means(c, sums, window) if flag else []
-                for c, sums, flag in zip(context, running, flags, strict=True)
-            ]
         return _trimmed(columns, cut, whole)
 
     def around(self, probs: list[float]) -> Around:
@@ -453,12 +457,7 @@ class Page:
             for offset in _OFFSETS
         ]
         running = _running(near, _sum_before(probs, lo))
-        for radius in _STAGE2_RADII:
-            # As :func:`_window_means` computes them, to the last bit.
-            bounds = [(max(0, j - radius), min(m, j + radius + 1), j) for j in at]
-            columns.append(
-                [(running[b] - running[a] - near[j]) / ((b - a - 1) or 1) for a, b, j in bounds]
-            )
+        columns += [Window(m, radius).means_at(near, running, at) for radius in _STAGE2_RADII]
         columns += around.columns([rows.start + i for i in positions])
         if picked is not None:
             stage1 = [[column[i] for i in picked] if column else column for column in stage1]

@@ -132,6 +132,13 @@ def _load() -> tuple[Scorer, Scorer, Thresholds]:
     )
 
 
+@cache
+def _needed() -> frozenset[int]:
+    """The stage-1 inputs some tree splits on (stage 2 sees stage 1's inputs too)."""
+    stage1, stage2, _ = _load()
+    return frozenset(stage1.inputs) | frozenset(stage2.inputs)
+
+
 def probabilities(scorer: Scorer, columns: Sequence[Sequence[float]]) -> list[float]:
     """P(body) of every row of ``columns`` (one list per input)."""
     if not scorer.inputs:  # a forest of single leaves: the same score for every row
@@ -156,8 +163,7 @@ def body_probabilities(lines: Sequence[str], cues: Sequence[bool]) -> list[float
     if not lines:
         return []
     stage1, stage2, _ = _load()
-    needed = frozenset(stage1.inputs) | frozenset(stage2.inputs)  # stage 2 sees stage 1's
-    page = features.Page(features.base_features(lines, cues), needed)
+    page = features.Page(features.base_features(lines, cues), _needed())
     stretches = page.stretches()
     # A page of one stretch keeps its stage-1 inputs for stage 2; a longer page makes
     # them again, stretch by stretch, rather than hold them all at once.
